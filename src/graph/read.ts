@@ -1,0 +1,70 @@
+/**
+ * Reading Graph answers: schema-checked single objects and collections followed across pages.
+ */
+import type { z } from 'zod';
+import { AppError } from '../errors';
+import { unreadableResponse, type OperationContext } from './errors';
+import type { GraphResponse, SendGraphRequest } from './http';
+import { page } from './schemas';
+import type { GraphResult, TokenProvider } from './types';
+
+/** A guard against a service that keeps sending next links (or loops): no real list is this long. */
+const MAX_PAGES = 200;
+
+export function parseAnswer<T>(schema: z.ZodType<T>, res: GraphResponse): T {
+  const parsed = schema.safeParse(res.body);
+  if (!parsed.success) throw unreadableResponse(res.requestId, parsed.error);
+  return parsed.data;
+}
+
+/**
+ * Refuses a next link to another origin: following it would hand the caller's token to that host.
+ * Otherwise the link is used verbatim (reference §5.3: it carries `$skiptoken` and the query).
+ */
+function checkNextLink(baseUrl: string, link: string, requestId: string): string {
+  let origin: string | undefined;
+  try {
+    origin = new URL(link).origin;
+  } catch {
+    origin = undefined;
+  }
+  if (origin !== new URL(baseUrl).origin) {
+    throw new AppError('internal', 'Graph returned data we could not read.', {
+      requestId,
+      cause: new Error(`next link outside ${new URL(baseUrl).origin}: ${link}`),
+    });
+  }
+  return link;
+}
+
+/** GETs `firstUrl` and every `@odata.nextLink` after it; returns all items of all pages. */
+export async function readAllPages<T>(args: {
+  send: SendGraphRequest;
+  token: TokenProvider;
+  baseUrl: string;
+  firstUrl: string;
+  item: z.ZodType<T>;
+  context: OperationContext;
+}): Promise<GraphResult<T[]>> {
+  const schema = page(args.item);
+  const items: T[] = [];
+  const requestIds: string[] = [];
+  const seen = new Set<string>();
+  let url: string | undefined = args.firstUrl;
+  while (url !== undefined) {
+    if (seen.has(url) || seen.size >= MAX_PAGES) {
+      throw new AppError('internal', 'Graph returned data we could not read.', {
+        requestId: requestIds.at(-1),
+        cause: new Error(`paging did not end after ${seen.size} pages`),
+      });
+    }
+    seen.add(url);
+    const res = await args.send(args.token, { method: 'GET', url, context: args.context });
+    requestIds.push(res.requestId);
+    const body = parseAnswer(schema, res);
+    items.push(...(body.value as T[]));
+    const next = body['@odata.nextLink'];
+    url = next === undefined ? undefined : checkNextLink(args.baseUrl, next, res.requestId);
+  }
+  return { data: items, requestId: requestIds[0] ?? '', requestIds };
+}

@@ -1,0 +1,89 @@
+/**
+ * Maps a request path to one of the documented operations (reference §2.1). Path segments are
+ * matched case-insensitively: the docs' own requests use `OutboundProvisioningFlowSets` and the
+ * service accepted it (§6 q1). Keys may be written as a segment (`/sets/{id}`) or in OData key
+ * syntax (`sets('{id}')`). The bound action `reset` is accepted short and namespace-qualified
+ * (§1.6).
+ */
+import { GraphError } from './graphErrors';
+
+export type RouteKind =
+  | 'flowSets'
+  | 'flowSet'
+  | 'flows'
+  | 'flow'
+  | 'reset'
+  | 'roleGroups'
+  | 'roleGroup';
+
+export interface Route {
+  kind: RouteKind;
+  setId?: string;
+  flowId?: string;
+  roleGroupId?: string;
+}
+
+/** The canonical path of a collection, for nextLinks (always Graph's own casing). */
+export function canonicalCollectionPath(route: Route): string {
+  const root = '/external/industryData';
+  if (route.kind === 'roleGroups') return `${root}/roleGroups`;
+  if (route.kind === 'flows') {
+    return `${root}/outboundProvisioningFlowSets/${encodeURIComponent(route.setId ?? '')}/provisioningFlows`;
+  }
+  return `${root}/outboundProvisioningFlowSets`;
+}
+
+const KEY_SYNTAX = /^([^()]+)\((?:'([^']*)'|([^)']*))\)$/;
+const RESET_SEGMENTS = ['reset', 'microsoft.graph.industrydata.reset'];
+
+/** Splits `name('key')` into two segments so both addressing styles share one matcher. */
+function segmentsOf(pathname: string): string[] {
+  const out: string[] = [];
+  for (const raw of pathname.split('/').filter(Boolean)) {
+    const segment = decodeURIComponent(raw);
+    const key = KEY_SYNTAX.exec(segment);
+    if (key) out.push(key[1] ?? '', key[2] ?? key[3] ?? '');
+    else out.push(segment);
+  }
+  return out;
+}
+
+const notFoundSegment = (segment: string | undefined) =>
+  new GraphError(404, 'itemNotFound', `Resource not found for the segment '${segment ?? ''}'.`);
+
+function matchFlowSets(rest: string[]): Route {
+  const [, setId, flowsSegment, flowId, action, ...extra] = rest;
+  if (setId === undefined) return { kind: 'flowSets' };
+  if (flowsSegment === undefined) return { kind: 'flowSet', setId };
+  if (flowsSegment.toLowerCase() !== 'provisioningflows') throw notFoundSegment(flowsSegment);
+  if (flowId === undefined) return { kind: 'flows', setId };
+  if (action === undefined) return { kind: 'flow', setId, flowId };
+  if (!RESET_SEGMENTS.includes(action.toLowerCase()) || extra.length) {
+    throw notFoundSegment(extra[0] ?? action);
+  }
+  return { kind: 'reset', setId, flowId };
+}
+
+/** The route for a Graph path, or a 404 GraphError naming the first segment that matched nothing. */
+export function matchRoute(pathname: string): Route {
+  let segments: string[];
+  try {
+    segments = segmentsOf(pathname);
+  } catch {
+    throw new GraphError(400, 'badRequest', 'The request URL is not correctly percent-encoded.');
+  }
+  const expected = ['beta', 'external', 'industrydata'];
+  for (const [i, name] of expected.entries()) {
+    if (segments[i]?.toLowerCase() !== name) throw notFoundSegment(segments[i]);
+  }
+  const rest = segments.slice(expected.length);
+  const collection = rest[0]?.toLowerCase();
+  if (collection === 'outboundprovisioningflowsets') return matchFlowSets(rest);
+  if (collection === 'rolegroups') {
+    if (rest.length > 2) throw notFoundSegment(rest[2]);
+    return rest[1] === undefined
+      ? { kind: 'roleGroups' }
+      : { kind: 'roleGroup', roleGroupId: rest[1] };
+  }
+  throw notFoundSegment(rest[0]);
+}
