@@ -1,0 +1,43 @@
+/**
+ * Dispatches an Action.Execute by verb. The payload is untrusted input: unknown verbs and data
+ * that do not match the verb's schema are refused with a specific message, never a crash.
+ */
+import { AppError } from '../errors';
+import type { ActionContext, ActionResult, CardAction } from './types';
+
+export async function runCardAction(
+  verb: unknown,
+  data: unknown,
+  ctx: ActionContext,
+  table: readonly CardAction[],
+): Promise<ActionResult> {
+  const action = typeof verb === 'string' ? table.find((a) => a.verb === verb) : undefined;
+  if (!action) {
+    throw new AppError(
+      'bad_input',
+      'This button is not something I know how to handle. The card may be from an older version of the bot: ask me again to get a fresh one.',
+    );
+  }
+  const parsed = action.schema.safeParse(stripInputsMeta(data));
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues)
+      fields[issue.path.join('.') || '(card)'] = issue.message;
+    throw new AppError(
+      'bad_input',
+      'The card sent data I cannot accept. Ask me again to get a fresh card.',
+      { fields },
+    );
+  }
+  ctx.services.logger.info('card action', { verb: action.verb, activityId: ctx.activityId });
+  return action.run(ctx, parsed.data);
+}
+
+/** Teams adds `msteams` to Submit data; it is never part of our payloads. */
+function stripInputsMeta(data: unknown): unknown {
+  if (data && typeof data === 'object' && !Array.isArray(data) && 'msteams' in data) {
+    const { msteams: _ignored, ...rest } = data as Record<string, unknown>;
+    return rest;
+  }
+  return data ?? {};
+}

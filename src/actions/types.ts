@@ -1,0 +1,33 @@
+/**
+ * The card-action table's types: one entry per Action.Execute verb, each with a zod schema for
+ * its `data`. A card carries ids and a version only; the handler re-reads the truth server-side.
+ */
+import type { z } from 'zod';
+import type { AdaptiveCard } from '../cards/render';
+import type { Reply, TurnInfo } from '../commands/types';
+import type { AppServices } from '../services';
+
+export interface ActionContext extends TurnInfo {
+  services: AppServices;
+  /** Id of the message that holds the card that was clicked. */
+  replyToId?: string;
+}
+
+export type ActionResult =
+  /**
+   * Replace the clicked card for the clicking user. With `forEveryone`, the message itself is
+   * updated too (updateActivity), so a state change (applied, approved) is what everybody sees.
+   */
+  | { kind: 'card'; card: AdaptiveCard; forEveryone?: boolean; also?: Reply[] }
+  /** Leave the card as it is and show a short message. */
+  | { kind: 'message'; text: string; also?: Reply[] };
+
+export interface CardAction<S extends z.ZodType = z.ZodType> {
+  verb: string;
+  schema: S;
+  run(ctx: ActionContext, data: z.output<S>): Promise<ActionResult>;
+}
+
+export function cardAction<S extends z.ZodType>(a: CardAction<S>): CardAction {
+  return a as unknown as CardAction;
+}

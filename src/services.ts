@@ -1,0 +1,18 @@
+/**
+ * What commands and card actions may use. Built once in src/app.ts; nothing here is per-request
+ * mutable state (no module globals holding user data).
+ */
+import type { Command } from './commands/types';
+import type { Config } from './config';
+import type { Logger } from './log';
+import type { ConversationStore } from './store/conversationStore';
+import type { DurableStorage } from './store/storage';
+
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  storage: DurableStorage;
+  conversations: ConversationStore;
+  /** The command table, so `help` can describe exactly what the bot accepts. */
+  commands: readonly Command[];
+}

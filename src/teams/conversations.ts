@@ -1,0 +1,46 @@
+/**
+ * Keeps the conversation reference of every conversation the bot is in, refreshed on every
+ * inbound activity, and marks it uninstalled on uninstall / bot removed / team deleted
+ * (teams-platform.md §4.1; prior-art §3.1, §3.2).
+ */
+import { ActivityTypes, TurnContext } from 'botbuilder';
+import type { AppServices } from '../services';
+
+function installChange(ctx: TurnContext): boolean | undefined {
+  const a = ctx.activity;
+  if (a.type === ActivityTypes.InstallationUpdate) {
+    if (a.action === 'add' || a.action === 'add-upgrade') return true;
+    if (a.action === 'remove' || a.action === 'remove-upgrade') return false;
+  }
+  if (a.type === ActivityTypes.ConversationUpdate) {
+    const botId = a.recipient?.id;
+    if (a.membersRemoved?.some((m) => m.id === botId)) return false;
+    if (a.membersAdded?.some((m) => m.id === botId)) return true;
+    const event = a.channelData?.eventType;
+    if (event === 'teamDeleted') return false;
+    if (event === 'teamRestored') return true;
+  }
+  return undefined;
+}
+
+export async function rememberConversation(ctx: TurnContext, services: AppServices): Promise<void> {
+  const a = ctx.activity;
+  if (!a.conversation?.id || !a.serviceUrl) return;
+  try {
+    const change = installChange(ctx);
+    const existing = await services.conversations.get(a.conversation.id);
+    await services.conversations.remember({
+      reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(a))),
+      conversationType: a.conversation.conversationType ?? 'personal',
+      teamId: a.channelData?.team?.id,
+      channelId: a.channelData?.channel?.id,
+      installed: change ?? existing?.installed ?? true,
+    });
+  } catch (err) {
+    // Never fail the user's turn because bookkeeping failed; but say so loudly in the log.
+    services.logger.error('could not store conversation reference', {
+      activityId: a.id,
+      error: err,
+    });
+  }
+}

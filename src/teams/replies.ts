@@ -1,0 +1,12 @@
+/** Turns our replies (text or Adaptive Card) into Bot Framework activities. */
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/render';
+import type { Reply } from '../commands/types';
+
+export function cardActivity(card: AdaptiveCard): Partial<Activity> {
+  return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
+export function replyActivity(reply: Reply): Partial<Activity> {
+  return 'card' in reply ? cardActivity(reply.card) : MessageFactory.text(reply.text);
+}

@@ -1,0 +1,108 @@
+/**
+ * Routes each activity: messages to the command table, `adaptiveCard/action` invokes to the
+ * action table, install/uninstall events to the conversation store. Thin on purpose: all
+ * decisions live in src/commands, src/actions and src/domain.
+ */
+import { ActivityTypes, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { runCardAction } from '../actions/run';
+import type { ActionResult, CardAction } from '../actions/types';
+import { runCommandText } from '../commands/run';
+import type { AppServices } from '../services';
+import { commandTextOf } from './activityText';
+import { rememberConversation } from './conversations';
+import { invokeResponseForError, replyWithError } from './errorBoundary';
+import {
+  InvokeResponse,
+  cardInvokeResponse,
+  errorInvokeResponse,
+  messageInvokeResponse,
+} from './invokeResponse';
+import { cardActivity, replyActivity } from './replies';
+import { turnInfoOf } from './turnInfo';
+
+export type TurnHandler = (ctx: TurnContext) => Promise<void>;
+
+const AdaptiveCardInvokeValue = z.object({
+  action: z.object({
+    type: z.literal('Action.Execute'),
+    verb: z.string(),
+    data: z.unknown().optional(),
+  }),
+});
+
+export function createTurnHandler(
+  services: AppServices,
+  actions: readonly CardAction[],
+): TurnHandler {
+  const { logger } = services;
+
+  async function onMessage(ctx: TurnContext): Promise<void> {
+    const info = turnInfoOf(ctx.activity);
+    try {
+      const replies = await runCommandText(commandTextOf(ctx.activity.text), { ...info, services });
+      for (const reply of replies) await ctx.sendActivity(replyActivity(reply));
+    } catch (err) {
+      await replyWithError(logger, ctx, err);
+    }
+  }
+
+  async function onCardAction(ctx: TurnContext): Promise<InvokeResponse> {
+    const parsed = AdaptiveCardInvokeValue.safeParse(ctx.activity.value);
+    if (!parsed.success) {
+      return errorInvokeResponse(
+        400,
+        'BadRequest',
+        'This card action is malformed: expected an Action.Execute with a verb.',
+      );
+    }
+    try {
+      const info = { ...turnInfoOf(ctx.activity), services, replyToId: ctx.activity.replyToId };
+      const result = await runCardAction(
+        parsed.data.action.verb,
+        parsed.data.action.data,
+        info,
+        actions,
+      );
+      return await deliver(ctx, result);
+    } catch (err) {
+      return invokeResponseForError(logger, ctx, err);
+    }
+  }
+
+  async function deliver(ctx: TurnContext, result: ActionResult): Promise<InvokeResponse> {
+    for (const reply of result.also ?? []) await ctx.sendActivity(replyActivity(reply));
+    if (result.kind === 'message') return messageInvokeResponse(result.text);
+    if (result.forEveryone && ctx.activity.replyToId) {
+      // The invoke response only changes the clicker's view (prior-art §3.5); update the message itself.
+      await ctx.updateActivity({ ...cardActivity(result.card), id: ctx.activity.replyToId });
+    }
+    return cardInvokeResponse(result.card);
+  }
+
+  async function onInvoke(ctx: TurnContext): Promise<void> {
+    const response =
+      ctx.activity.name === 'adaptiveCard/action'
+        ? await onCardAction(ctx)
+        : {
+            status: 501,
+            body: {
+              code: 'NotImplemented',
+              message: `Invoke ${ctx.activity.name} is not handled.`,
+            },
+          };
+    await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
+  }
+
+  return async (ctx) => {
+    await rememberConversation(ctx, services);
+    switch (ctx.activity.type) {
+      case ActivityTypes.Message:
+        return onMessage(ctx);
+      case ActivityTypes.Invoke:
+        return onInvoke(ctx);
+      default:
+        return; // conversationUpdate / installationUpdate: handled by rememberConversation
+    }
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * Starts the real app (restify + CloudAdapter + SQLite) in sandbox mode on random ports, plus a
+ * loopback connector that receives what the bot sends. Tests talk to it over real HTTP.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type RunningApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createMemoryLogger } from '../../src/log';
+import { startLoopbackConnector, type LoopbackConnector } from '../../src/sandbox/connector';
+import { fixture, type Activity } from './activities';
+
+export interface TestBot {
+  app: RunningApp;
+  connector: LoopbackConnector;
+  logLines: string[];
+  dataDir: string;
+  /** POSTs an activity to /api/messages; resolves when the turn is over (replies already sent). */
+  send(activity: Activity): Promise<{ status: number; body: unknown }>;
+  /** Builds a fixture pointed at this bot's connector. */
+  activity(name: string, overrides?: Activity): Activity;
+  stop(): Promise<void>;
+}
+
+export async function startTestBot(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<TestBot> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sds-bot-'));
+  const { logger, lines } = createMemoryLogger('debug');
+  const connector = await startLoopbackConnector();
+  const config = loadConfig({
+    PORT: '0',
+    EMULATOR_PORT: '0',
+    IDP_PORT: '0',
+    PLAYGROUND: 'false',
+    DATA_DIR: dataDir,
+    SANDBOX_READY_DELAY_MS: '100',
+    ...env,
+  });
+  const app = await startApp(config, { logger });
+  return {
+    app,
+    connector,
+    logLines: lines,
+    dataDir,
+    async send(activity) {
+      const res = await fetch(`${app.botUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+    activity: (name, overrides) => fixture(name, connector.serviceUrl, overrides),
+    async stop() {
+      await app.stop();
+      await connector.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The Adaptive Cards the bot sent (as new messages) to one conversation, in order. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function cardsSentTo(connector: LoopbackConnector, conversationId: string): any[] {
+  return connector.calls
+    .filter((c) => c.method === 'POST' && c.conversationId === conversationId)
+    .flatMap((c) => (c.activity?.attachments ?? []).map((a: { content: unknown }) => a.content));
+}
+
+/** All text (TextBlocks, facts, action titles) of a card, for readable assertions. */
+export function cardText(card: unknown): string {
+  const out: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (typeof v === 'string' && ['text', 'title', 'value', 'label', 'placeholder'].includes(k))
+          out.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(card);
+  return out.join('\n');
+}
