@@ -1,13 +1,23 @@
 /**
  * Composition root: builds storage, the sandbox services (Graph emulator, identity provider)
- * when there is no BOT_ID, the command and action tables, the adapter and the HTTP server.
+ * when there is no BOT_ID, identity and Graph access, the command and action tables, the
+ * adapter and the HTTP server.
  */
 import { join } from 'node:path';
 import { actionTable } from './actions';
 import { commandTable } from './commands';
 import type { Config } from './config';
+import { createGraphClient } from './graph';
+import { createGraphAccess, type SsoSource } from './graphAccess';
+import {
+  createGraphIdentityFromConfig,
+  createSandboxGraphIdentity,
+  type GraphIdentity,
+} from './identity';
 import { createLogger, type Logger } from './log';
+import { startSandbox, type SandboxServices } from './sandbox/startSandbox';
 import type { AppServices } from './services';
+import { ssoValidatorFor } from './ssoValidation';
 import { createConversationStore } from './store/conversationStore';
 import { createSqliteStorage } from './store/sqliteStorage';
 import { createAdapter } from './teams/adapter';
@@ -16,8 +26,10 @@ import { createTurnHandler } from './teams/turnHandler';
 
 export interface RunningApp {
   botUrl: string;
-  graphBaseUrl?: string;
+  graphBaseUrl: string;
   services: AppServices;
+  /** Only in sandbox mode. */
+  sandbox?: SandboxServices;
   stop(): Promise<void>;
 }
 
@@ -31,42 +43,62 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+function ssoSource(config: Config, identityOf: { sandbox?: SandboxServices }): SsoSource {
+  const idp = identityOf.sandbox?.idp;
+  if (config.ssoMode === 'mint' && idp)
+    return { kind: 'mint', mint: (oid) => idp.mintSsoToken(oid) };
+  return { kind: 'teams', validate: ssoValidatorFor(config, idp) };
+}
+
 export async function startApp(
   config: Config,
   options: { logger?: Logger } = {},
 ): Promise<RunningApp> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const storage = createSqliteStorage(join(config.dataDir, 'bot.sqlite'));
-  const stops: Array<() => Promise<void>> = [() => storage.close()];
-  const graphBaseUrl = config.graph.baseUrl;
-
-  const services: AppServices = {
-    config,
-    logger,
-    storage,
-    conversations: createConversationStore(storage),
-    commands: commandTable,
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops)
+      await stop().catch((err) => logger.error('stop failed', { error: err }));
   };
-  const server = await startBotServer({
-    host: config.host,
-    port: config.port,
-    adapter: createAdapter(config, logger),
-    handler: createTurnHandler(services, actionTable),
-    readiness: [
-      { name: 'storage', check: () => storage.ping() },
-      ...(graphBaseUrl ? [{ name: 'graph', check: () => reachable(graphBaseUrl) }] : []),
-    ],
-    logger,
-  });
-  stops.unshift(() => server.close());
+  try {
+    const storage = createSqliteStorage(join(config.dataDir, 'bot.sqlite'));
+    stops.push(() => storage.close());
+    const sandbox = config.mode === 'sandbox' ? await startSandbox(config, logger) : undefined;
+    if (sandbox) stops.unshift(() => sandbox.close());
+    const identity: GraphIdentity = sandbox
+      ? createSandboxGraphIdentity(sandbox.idp, { logger })
+      : createGraphIdentityFromConfig(config.identity, { logger });
+    const graphBaseUrl =
+      sandbox?.emulator.baseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/beta';
+    const graph = createGraphAccess(
+      createGraphClient({ baseUrl: graphBaseUrl, logger }),
+      identity,
+      ssoSource(config, { sandbox }),
+    );
 
-  return {
-    botUrl: server.url,
-    graphBaseUrl,
-    services,
-    async stop() {
-      for (const stop of stops)
-        await stop().catch((err) => logger.error('stop failed', { error: err }));
-    },
-  };
+    const services: AppServices = {
+      config,
+      logger,
+      storage,
+      conversations: createConversationStore(storage),
+      graph,
+      commands: commandTable,
+    };
+    const server = await startBotServer({
+      host: config.host,
+      port: config.port,
+      adapter: createAdapter(config, logger),
+      handler: createTurnHandler(services, actionTable),
+      readiness: [
+        { name: 'storage', check: () => storage.ping() },
+        { name: 'graph', check: () => reachable(graphBaseUrl) },
+      ],
+      logger,
+    });
+    stops.unshift(() => server.close());
+    return { botUrl: server.url, graphBaseUrl, services, sandbox, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
 }

@@ -83,6 +83,10 @@ const keys = {
     schema: z.coerce.number().int().min(0).default(15000),
     hint: 'milliseconds before a new or reset flow becomes ready in the emulator',
   },
+  SSO_MODE: {
+    schema: z.enum(['mint', 'teams']).optional(),
+    hint: 'mint (sandbox: the local identity provider stands in for Teams SSO) or teams (real Teams SSO token exchange); default mint without BOT_ID, teams with it',
+  },
   PREVIEW_TTL_MINUTES: {
     schema: z.coerce.number().positive().default(15),
     hint: 'minutes a change preview stays valid',
@@ -90,6 +94,8 @@ const keys = {
 } as const;
 
 type KeyName = keyof typeof keys;
+/** Every environment key the bot reads (.env.sample documents each one). */
+export const CONFIG_KEYS = Object.keys(keys) as KeyName[];
 type Raw = { [K in KeyName]: z.output<(typeof keys)[K]['schema']> };
 
 export interface Config {
@@ -114,6 +120,8 @@ export interface Config {
     playground: boolean;
     readyDelayMs: number;
   };
+  /** How the user's SSO assertion is obtained: minted by the sandbox IdP, or from Teams SSO. */
+  ssoMode: 'mint' | 'teams';
   previewTtlMs: number;
 }
 
@@ -155,6 +163,8 @@ function consistencyProblems(r: Raw): string[] {
     needs('AAD_APP_CLIENT_SECRET', 'for the on-behalf-of exchange (or set BOT_PASSWORD)');
   if (!r.AAD_APP_TENANT_ID && !r.BOT_TENANT_ID)
     needs('AAD_APP_TENANT_ID', 'for the on-behalf-of exchange (or set BOT_TENANT_ID)');
+  if (r.SSO_MODE === 'mint')
+    problems.push('SSO_MODE=mint is for the sandbox only; remove it when BOT_ID is set.');
   if (!r.AAD_APP_OAUTH_AUTHORITY_HOST.startsWith('https://'))
     problems.push('AAD_APP_OAUTH_AUTHORITY_HOST must be an https URL.');
   return problems;
@@ -192,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       playground: r.PLAYGROUND,
       readyDelayMs: r.SANDBOX_READY_DELAY_MS,
     },
+    ssoMode: r.SSO_MODE ?? (sandbox ? 'mint' : 'teams'),
     previewTtlMs: r.PREVIEW_TTL_MINUTES * 60_000,
   };
 }

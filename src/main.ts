@@ -3,16 +3,15 @@
  * starts the bot, and in sandbox mode the Graph emulator, identity provider and Agents Playground.
  */
 import { startApp } from './app';
-import { ConfigError, loadConfig, loadDotEnv } from './config';
+import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
 import { createLogger } from './log';
 import { printBanner } from './sandbox/banner';
+import { startPlayground } from './sandbox/playground';
 
-async function main(): Promise<void> {
-  const started = Date.now();
-  loadDotEnv();
-  let config;
+function configOrExit(): Config {
   try {
-    config = loadConfig(process.env);
+    loadDotEnv();
+    return loadConfig(process.env);
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`\nSDS Flow Admin cannot start.\n${err.message}\n\n`);
@@ -20,22 +19,43 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const config = configOrExit();
   const logger = createLogger({ level: config.logLevel });
   const app = await startApp(config, { logger });
+  const stops: Array<() => Promise<void>> = [() => app.stop()];
+  let playgroundUrl: string | undefined;
+  if (config.mode === 'sandbox' && config.sandbox.playground) {
+    const playground = await startPlayground({
+      port: config.sandbox.playgroundPort,
+      botEndpoint: `${app.botUrl}/api/messages`,
+      logger,
+    });
+    playgroundUrl = playground.url;
+    stops.unshift(() => playground.stop());
+  }
+  const startupMs = Date.now() - started;
   logger.info('started', {
     mode: config.mode,
     botUrl: app.botUrl,
     graph: app.graphBaseUrl,
-    startupMs: Date.now() - started,
+    playgroundUrl,
+    startupMs,
   });
-  if (config.mode === 'sandbox') printBanner(app, config);
+  if (config.mode === 'sandbox') {
+    printBanner({ ...app, playgroundUrl, idpUrl: app.sandbox?.idp.issuerBaseUrl }, config);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    await app.stop();
+    for (const stop of stops)
+      await stop().catch((err: unknown) => logger.error('stop failed', { error: err }));
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -4,6 +4,7 @@
  */
 import type { Command } from './commands/types';
 import type { Config } from './config';
+import type { GraphAccess } from './graphAccess';
 import type { Logger } from './log';
 import type { ConversationStore } from './store/conversationStore';
 import type { DurableStorage } from './store/storage';
@@ -13,6 +14,8 @@ export interface AppServices {
   logger: Logger;
   storage: DurableStorage;
   conversations: ConversationStore;
+  /** Graph as the asking user (on-behalf-of) or as the app. */
+  graph: GraphAccess;
   /** The command table, so `help` can describe exactly what the bot accepts. */
   commands: readonly Command[];
 }

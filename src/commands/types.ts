@@ -22,6 +22,8 @@ export interface TurnInfo {
   conversation: ConversationRef;
   /** Activity id, for correlation in logs and error cards. */
   activityId?: string;
+  /** The user's Teams SSO token for this turn, when Teams gave us one (never logged, never stored). */
+  ssoToken?: string;
 }
 
 export interface CommandContext extends TurnInfo {
