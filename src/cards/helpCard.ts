@@ -25,7 +25,7 @@ export function helpCard(
       'Administer School Data Sync outbound provisioning (flow sets and their user, class group, security group and administrative unit flows) from Teams. Every change is previewed before it is applied.',
     notice: options.sandbox ? SANDBOX_NOTICE : '',
     commands: commands.map((c) => ({ usage: c.usage, summary: c.summary })),
-    footer: 'Type "help <command>" for details and examples. In a channel, @mention the bot first.',
+    footer: 'Type "help {command}" for details and examples. In a channel, @mention the bot first.',
     buttons: [
       ...(has('list') ? [{ title: 'List flow sets', command: 'list' }] : []),
       ...(has('status') ? [{ title: 'Readiness status', command: 'status' }] : []),

@@ -1,0 +1,109 @@
+/**
+ * End to end in a browser: the bot (sandbox mode) behind the Microsoft 365 Agents Playground,
+ * driven with playwright-core and Debian's Chromium (apt-get install chromium; CHROMIUM_PATH to
+ * use another binary). Avery types "help" in the personal chat and must get the help Adaptive Card.
+ * E2E_SCREENSHOT=1 saves docs/playground-help.png (used by the README); a failure saves a
+ * screenshot and the logs to test-results/.
+ *
+ * The Playground's DOM and behaviour are described in test/e2e/playgroundPage.ts.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { startApp, type RunningApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createMemoryLogger } from '../../src/log';
+import { startPlayground, type RunningPlayground } from '../../src/sandbox/playground';
+import { openConversation, sendMessage, waitForReplyCard } from './playgroundPage';
+
+const ROOT = join(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+const { logger, lines } = createMemoryLogger('debug');
+let dataDir: string | undefined;
+let app: RunningApp | undefined;
+let playground: RunningPlayground | undefined;
+let browser: Browser | undefined;
+let page: Page | undefined;
+
+async function startEverything(): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH.`,
+    );
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'sds-e2e-'));
+  app = await startApp(
+    loadConfig({
+      PORT: '0',
+      PLAYGROUND: 'false',
+      DATA_DIR: dataDir,
+      EMULATOR_PORT: '0',
+      IDP_PORT: '0',
+    }),
+    { logger },
+  );
+  const botEndpoint = `${app.botUrl}/api/messages`;
+  playground = await startPlayground({ port: 0, botEndpoint, logger });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  // The Playground UI fetches web fonts from a CDN: keep the test on loopback only.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
+}
+
+/** Runs a step; on failure keeps a screenshot (if a page is open) and the logs in test-results/. */
+async function withEvidence(name: string, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (err) {
+    const dir = join(ROOT, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    await page
+      ?.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
+      .catch(() => undefined);
+    writeFileSync(join(dir, `${name}.log`), lines.join('\n'));
+    throw err;
+  }
+}
+
+beforeAll(() => withEvidence('playground-e2e-setup', startEverything), 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.stop();
+  await app?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}, 30_000);
+
+describe('SDS Flow Admin in the Agents Playground', () => {
+  it('when Avery types help in the personal chat, then the help Adaptive Card lists the commands', async () => {
+    await withEvidence('playground-help', async () => {
+      const chat = page!;
+      await chat.goto(playground!.url, { timeout: 30_000 });
+      await openConversation(chat, 'Personal Chat');
+      await sendMessage(chat, 'help');
+      const card = await waitForReplyCard(chat, { after: 'help', containing: 'SDS Flow Admin' });
+      const text = await card.innerText();
+      expect(text).toContain('SDS Flow Admin');
+      expect(text).toMatch(/\blist\b/);
+      expect(text).toMatch(/\bshow\b/);
+      if (process.env.E2E_SCREENSHOT === '1') {
+        await chat.screenshot({ path: join(ROOT, 'docs', 'playground-help.png') });
+      }
+    });
+  }, 60_000);
+});
