@@ -15,12 +15,15 @@ import {
   type GraphIdentity,
 } from './identity';
 import { createLogger, type Logger } from './log';
+import type { LocalIdentityProvider } from './sandbox/idp';
 import { startSandbox, type SandboxServices } from './sandbox/startSandbox';
+import { SANDBOX_CLIENT_ID } from './sandbox/users';
 import type { AppServices } from './services';
 import { ssoValidatorFor } from './ssoValidation';
 import { createConversationStore } from './store/conversationStore';
 import { createSqliteStorage } from './store/sqliteStorage';
 import { createAdapter } from './teams/adapter';
+import { createTeamsSso, type TeamsSso } from './teams/sso';
 import { startBotServer } from './teams/server';
 import { createTurnHandler } from './teams/turnHandler';
 
@@ -30,6 +33,8 @@ export interface RunningApp {
   services: AppServices;
   /** Only in sandbox mode. */
   sandbox?: SandboxServices;
+  /** Only when SSO tokens come from Teams (SSO_MODE=teams). */
+  teamsSso?: TeamsSso;
   stop(): Promise<void>;
 }
 
@@ -43,8 +48,7 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-function ssoSource(config: Config, identityOf: { sandbox?: SandboxServices }): SsoSource {
-  const idp = identityOf.sandbox?.idp;
+function ssoSource(config: Config, idp: LocalIdentityProvider | undefined): SsoSource {
   if (config.ssoMode === 'mint' && idp)
     return { kind: 'mint', mint: (oid) => idp.mintSsoToken(oid) };
   return { kind: 'teams', validate: ssoValidatorFor(config, idp) };
@@ -70,10 +74,24 @@ export async function startApp(
       : createGraphIdentityFromConfig(config.identity, { logger });
     const graphBaseUrl =
       sandbox?.emulator.baseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/beta';
+    const sso = ssoSource(config, sandbox?.idp);
+    const client = createGraphClient({ baseUrl: graphBaseUrl, logger });
+    // Teams SSO (token exchange, loginRequest) runs only when SSO tokens come from Teams.
+    const teamsSso =
+      sso.kind === 'teams'
+        ? createTeamsSso({
+            identity,
+            validator: sso.validate,
+            storage,
+            logger,
+            appIdUri: config.identity.appIdUri ?? `api://botid-${SANDBOX_CLIENT_ID}`,
+          })
+        : undefined;
     const graph = createGraphAccess(
-      createGraphClient({ baseUrl: graphBaseUrl, logger }),
+      client,
       identity,
-      ssoSource(config, { sandbox }),
+      sso,
+      teamsSso && ((oid) => teamsSso.forgetUser(oid)),
     );
 
     const services: AppServices = {
@@ -88,7 +106,7 @@ export async function startApp(
       host: config.host,
       port: config.port,
       adapter: createAdapter(config, logger),
-      handler: createTurnHandler(services, actionTable),
+      handler: createTurnHandler(services, actionTable, teamsSso),
       readiness: [
         { name: 'storage', check: () => storage.ping() },
         { name: 'graph', check: () => reachable(graphBaseUrl) },
@@ -96,7 +114,7 @@ export async function startApp(
       logger,
     });
     stops.unshift(() => server.close());
-    return { botUrl: server.url, graphBaseUrl, services, sandbox, stop: stopAll };
+    return { botUrl: server.url, graphBaseUrl, services, sandbox, teamsSso, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -8,10 +8,8 @@ import { AppError } from './errors';
 import type { GraphClient, IndustryDataApi, TokenProvider } from './graph';
 import type { GraphIdentity } from './identity';
 
-export type SsoTokenValidator = (
-  token: string,
-  expected: { aadObjectId: string; tenantId?: string },
-) => Promise<unknown>;
+export type { SsoTokenValidator } from './identity/ssoToken';
+import type { SsoTokenValidator } from './identity/ssoToken';
 
 export interface GraphAccess {
   /** Graph as the turn's user. The token is only fetched when a call is made. */
@@ -59,6 +57,8 @@ export function createGraphAccess(
   client: GraphClient,
   identity: GraphIdentity,
   sso: SsoSource,
+  /** Teams SSO keeps the user's SSO token in memory; sign-out must drop it too. */
+  forgetSsoToken?: (aadObjectId: string) => Promise<unknown>,
 ): GraphAccess {
   const minted = sso.kind === 'mint' ? mintedAssertions(sso.mint) : undefined;
 
@@ -90,6 +90,7 @@ export function createGraphAccess(
     async signOut(aadObjectId) {
       minted?.forget(aadObjectId);
       await identity.signOut({ aadObjectId });
+      await forgetSsoToken?.(aadObjectId);
     },
   };
 }

@@ -19,6 +19,7 @@ import {
   messageInvokeResponse,
 } from './invokeResponse';
 import { cardActivity, replyActivity } from './replies';
+import type { ResumeCommand, TeamsSso } from './sso';
 import { turnInfoOf } from './turnInfo';
 
 export type TurnHandler = (ctx: TurnContext) => Promise<void>;
@@ -34,18 +35,40 @@ const AdaptiveCardInvokeValue = z.object({
 export function createTurnHandler(
   services: AppServices,
   actions: readonly CardAction[],
+  /** Teams SSO (SSO_MODE=teams); undefined in sandbox "mint" mode. */
+  sso?: TeamsSso,
 ): TurnHandler {
   const { logger } = services;
 
   async function onMessage(ctx: TurnContext): Promise<void> {
     const info = turnInfoOf(ctx.activity);
+    const text = commandTextOf(ctx.activity.text);
+    // >>> Teams SSO (src/teams/sso): the user's remembered SSO token for this turn.
+    if (sso) info.ssoToken = await sso.ssoTokenForTurn(ctx);
+    // <<< Teams SSO
     try {
-      const replies = await runCommandText(commandTextOf(ctx.activity.text), { ...info, services });
+      const replies = await runCommandText(text, { ...info, services });
+      for (const reply of replies) await ctx.sendActivity(replyActivity(reply));
+    } catch (err) {
+      // >>> Teams SSO: a command that needs a sign-in starts one, and runs again after it.
+      if (sso && (await sso.signInForMessage(ctx, err, text))) return;
+      // <<< Teams SSO
+      await replyWithError(logger, ctx, err);
+    }
+  }
+
+  // >>> Teams SSO: runs the command a user typed before signing in, once the exchange succeeded.
+  // Errors become the usual error card (never a new sign-in: no loop).
+  const resumeCommand: ResumeCommand = async (ctx, text, ssoToken) => {
+    try {
+      const info = { ...turnInfoOf(ctx.activity), ssoToken, services };
+      const replies = await runCommandText(text, info);
       for (const reply of replies) await ctx.sendActivity(replyActivity(reply));
     } catch (err) {
       await replyWithError(logger, ctx, err);
     }
-  }
+  };
+  // <<< Teams SSO
 
   async function onCardAction(ctx: TurnContext): Promise<InvokeResponse> {
     const parsed = AdaptiveCardInvokeValue.safeParse(ctx.activity.value);
@@ -58,6 +81,9 @@ export function createTurnHandler(
     }
     try {
       const info = { ...turnInfoOf(ctx.activity), services, replyToId: ctx.activity.replyToId };
+      // >>> Teams SSO: `value.authentication.token` (after our loginRequest) or the remembered one.
+      if (sso) info.ssoToken = await sso.ssoTokenForTurn(ctx);
+      // <<< Teams SSO
       const result = await runCardAction(
         parsed.data.action.verb,
         parsed.data.action.data,
@@ -66,6 +92,10 @@ export function createTurnHandler(
       );
       return await deliver(ctx, result);
     } catch (err) {
+      // >>> Teams SSO: 401 loginRequest without a usable token, 412 when Teams' token failed.
+      const ssoResponse = sso?.cardActionResponse(ctx, err);
+      if (ssoResponse) return ssoResponse;
+      // <<< Teams SSO
       return invokeResponseForError(logger, ctx, err);
     }
   }
@@ -84,13 +114,15 @@ export function createTurnHandler(
     const response =
       ctx.activity.name === 'adaptiveCard/action'
         ? await onCardAction(ctx)
-        : {
-            status: 501,
-            body: {
-              code: 'NotImplemented',
-              message: `Invoke ${ctx.activity.name} is not handled.`,
-            },
-          };
+        : sso?.isSigninInvoke(ctx.activity.name) // Teams SSO: signin/tokenExchange|verifyState|failure
+          ? await sso.onSigninInvoke(ctx, resumeCommand)
+          : {
+              status: 501,
+              body: {
+                code: 'NotImplemented',
+                message: `Invoke ${ctx.activity.name} is not handled.`,
+              },
+            };
     await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
   }
 
