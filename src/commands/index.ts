@@ -1,6 +1,19 @@
 /** The command table: every command the bot accepts, in the order `help` lists them. */
 import { helpCommand } from './help';
+import { listCommand } from './list';
+import { roleGroupsCommand } from './roleGroups';
+import { showCommand } from './show';
+import { signoutCommand } from './signout';
+import { statusCommand } from './status';
 import type { Command } from './types';
 import { whoamiCommand } from './whoami';
 
-export const commandTable: readonly Command[] = [helpCommand, whoamiCommand];
+export const commandTable: readonly Command[] = [
+  helpCommand,
+  whoamiCommand,
+  listCommand,
+  showCommand,
+  statusCommand,
+  roleGroupsCommand,
+  signoutCommand,
+];

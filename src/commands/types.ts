@@ -38,7 +38,7 @@ export interface Command<A = unknown> {
   name: string;
   /** Other spellings, possibly several words ("list flow sets"). */
   aliases: string[];
-  /** e.g. "show <set>" */
+  /** e.g. "show {set}" (no angle brackets: card renderers treat them as HTML tags and drop them) */
   usage: string;
   summary: string;
   examples: string[];

@@ -1,0 +1,47 @@
+/**
+ * The Graph reads the flow-set commands share. Graph has no way to expand a set's flows inline
+ * (reference §1.3: provisioningFlows is not returned by the set GET/list), so each set costs one
+ * list-flows call; those run in parallel, a few at a time, to stay clear of throttling (§5.2).
+ * Errors are AppErrors from the Graph client and are not caught here: the error boundary shows them.
+ */
+import type { FlowSetWithFlows } from '../domain/flowSummary';
+import type { IndustryDataApi } from '../graph';
+import type { FlowSet } from '../graph/schemas';
+
+/** Concurrent list-flows calls: enough to be quick for 50 sets, few enough not to be throttled. */
+export const FLOW_READ_CONCURRENCY = 8;
+
+async function mapConcurrently<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    // After one failure the answer is an error card anyway: start no further calls.
+    while (next < items.length && !failed) {
+      const index = next++;
+      try {
+        results[index] = await fn(items[index]!);
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** One list-flows call per set, in parallel; order kept. */
+export function withFlows(
+  api: IndustryDataApi,
+  sets: readonly FlowSet[],
+): Promise<FlowSetWithFlows[]> {
+  return mapConcurrently(sets, FLOW_READ_CONCURRENCY, async (set) => ({
+    set,
+    flows: (await api.listFlows(set.id)).data,
+  }));
+}

@@ -1,0 +1,101 @@
+import {
+  closestFlowSets,
+  normaliseName,
+  resolveFlowSet,
+  unquote,
+  type FlowSetResolution,
+  type NamedFlowSet,
+} from '../../src/domain/flowSetResolver';
+
+const set = (id: string, displayName: string): NamedFlowSet => ({ id, displayName });
+const A = set('aaa-1', 'Northwind High School');
+const B = set('bbb-2', 'Northwind Middle School');
+const C = set('ccc-3', 'Fabrikam Elementary pilot');
+const D = set('ddd-4', 'Contoso District – All schools');
+const E = set('eee-5', 'Pilot');
+const F = set('fff-6', 'Pilot 2');
+const G = set('ggg-7', 'Twin');
+const H = set('hhh-8', 'twin');
+const I = set('iii-9', 'ccc-3'); // a name that is another set's id
+const SETS = [A, B, C, D, E, F, G, H, I];
+
+type Expected = FlowSetResolution<NamedFlowSet>;
+const found = (s: NamedFlowSet): Expected => ({ kind: 'found', set: s });
+const ambiguous = (...candidates: NamedFlowSet[]): Expected => ({ kind: 'ambiguous', candidates });
+const none = (...suggestions: NamedFlowSet[]): Expected => ({ kind: 'none', suggestions });
+
+describe('resolveFlowSet', () => {
+  it.each<[string, string, Expected]>([
+    ['an id', 'aaa-1', found(A)],
+    ['an id in another case', 'AAA-1', found(A)],
+    ['an id that is also a name (id wins)', 'ccc-3', found(C)],
+    ['a quoted id', '"bbb-2"', found(B)],
+    ['an exact name, any case', 'northwind HIGH school', found(A)],
+    ['an exact name with extra spaces', '  Northwind   High  School ', found(A)],
+    ['an exact name that is also a prefix of others', 'pilot', found(E)],
+    ['a double-quoted exact name', '"Pilot"', found(E)],
+    ['a single-quoted exact name', "'pilot 2'", found(F)],
+    ['a typographically quoted name', '“Northwind Middle School”', found(B)],
+    ['a hyphen where the name has an en dash', 'contoso district - all schools', found(D)],
+    ['a unique prefix', 'northwind m', found(B)],
+    ['a unique substring', 'middle', found(B)],
+    ['a unique substring, any case', 'ELEMENTARY', found(C)],
+    ['a prefix of several names', 'north', ambiguous(A, B)],
+    ['a substring of several names', 'school', ambiguous(D, A, B)],
+    ['a name two sets share', 'twin', ambiguous(G, H)],
+    ['a quoted name that is only a prefix (no guessing)', '"Northwind"', none(A, B)],
+    ['a typo', 'northwnd', none(A, B)],
+    ['a typo in a later word', 'fabrikam elementray', none(C)],
+    ['nothing like any name', 'zzz', none()],
+    ['nothing at all', '   ', none()],
+  ])('when the text is %s ("%s"), then the answer is as expected', (_case, typed, expected) => {
+    expect(resolveFlowSet(SETS, typed)).toEqual(expected);
+  });
+
+  it('when there are no sets, then nothing is found and nothing suggested', () => {
+    expect(resolveFlowSet([], 'anything')).toEqual(none());
+  });
+
+  it('when sets carry more fields, then the found set is the same object', () => {
+    const rich = { ...A, filter: null, extra: 1 };
+    const result = resolveFlowSet([rich], 'aaa-1');
+    expect(result.kind === 'found' && result.set).toBe(rich);
+  });
+});
+
+describe('closestFlowSets', () => {
+  it.each<[string, NamedFlowSet[]]>([
+    ['northwind hihg school', [A]],
+    ['contso', [D]],
+    ['pilto', [C, E, F]],
+    ['x', []],
+    ['completely different', []],
+  ])('when "%s" is typed, then the closest names are %j', (typed, expected) => {
+    expect(closestFlowSets(SETS, typed)).toEqual(expected);
+  });
+
+  it('when many names are close, then at most three are suggested', () => {
+    const many = Array.from({ length: 6 }, (_, i) => set(`id-${i}`, `Pilot ${i}`));
+    expect(closestFlowSets(many, 'pilto')).toHaveLength(3);
+  });
+});
+
+describe('name helpers', () => {
+  it.each([
+    ['  A   b\tC ', 'a b c'],
+    ['Contoso – All — Schools', 'contoso - all - schools'],
+    ['ＦＵＬＬ width', 'full width'],
+  ])('when "%s" is normalised, then it is "%s"', (raw, expected) => {
+    expect(normaliseName(raw)).toBe(expected);
+  });
+
+  it.each([
+    ['"x y"', { text: 'x y', quoted: true }],
+    ["'x'", { text: 'x', quoted: true }],
+    ['“x”', { text: 'x', quoted: true }],
+    ['x "y"', { text: 'x "y"', quoted: false }],
+    ['"', { text: '"', quoted: false }],
+  ])('when %s is unquoted, then the result is %j', (raw, expected) => {
+    expect(unquote(raw)).toEqual(expected);
+  });
+});
