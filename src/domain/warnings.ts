@@ -1,0 +1,80 @@
+/**
+ * SDS's own warnings for risky settings, keyed by field, so preview and edit cards carry them
+ * next to the same fields as the SDS portal does. Wording follows the portal warnings and
+ * documented pitfalls collected in prior-art.md §1a ("Admin portal experience": org filters,
+ * "Create unmatched users" vs Entra Connect; class Teams and activation) and §3 item 11 (reset
+ * reprocesses everything); the deprecation date is from reference §3 rule 10.
+ */
+import { flowKindOf, type ProvisioningFlow, type UserProvisioningFlow } from '../graph/schemas';
+import { formatValue, type FieldChange } from './diff';
+import type { ChangeKind } from './pendingChangeSchema';
+
+export type WarningKey =
+  | 'createUnmatchedUsers'
+  | 'orgFilter'
+  | 'reset'
+  | 'markAllStudentsAsMinors'
+  | 'createTeam';
+
+export const SDS_WARNINGS: Record<WarningKey, string> = {
+  createUnmatchedUsers:
+    'Create unmatched users creates a Microsoft 365 account for everyone in the school data who is not matched to an existing user. ' +
+    "Don't turn it on if another tool, such as Entra Connect, an HR sync or a custom integration, already creates your users.",
+  orgFilter:
+    'Filters decide which schools this set provisions. They are not a performance tool: ' +
+    'splitting schools across sets does not make runs faster, and each extra set slows the run.',
+  reset:
+    'Reset reprocesses everything in this flow, not only what failed, and clears its errors. ' +
+    'Use it for documented fixes (for example "Cannot remove last owner" after the academic-year rollover).',
+  markAllStudentsAsMinors:
+    '"Mark all students as minors" is deprecated: Microsoft stops returning it on 15 October 2025. ' +
+    'Use "Student age group" instead.',
+  createTeam:
+    "Creates a Team for every class in the set's schools. Students see a class Team only after a teacher activates it.",
+};
+
+interface FieldRule {
+  key: WarningKey;
+  /** `enabled`: warn when the field is turned on; `changed`: whenever it changes. */
+  when: 'enabled' | 'changed';
+}
+
+/** Field paths (diff.ts / bodies.ts shape) → the warning that belongs beside them. */
+export const FIELD_WARNINGS: Record<string, FieldRule> = {
+  createUnmatchedUsers: { key: 'createUnmatchedUsers', when: 'enabled' },
+  'filter.in': { key: 'orgFilter', when: 'changed' },
+  'configuration.additionalOptions.createTeam': { key: 'createTeam', when: 'enabled' },
+  'managementOptions.additionalOptions.markAllStudentsAsMinors': {
+    key: 'markAllStudentsAsMinors',
+    when: 'changed',
+  },
+};
+
+/** The warning to show beside a field on an edit card, if any. */
+export const warningForField = (path: string): string | undefined => {
+  const rule = FIELD_WARNINGS[path];
+  return rule && SDS_WARNINGS[rule.key];
+};
+
+const ENABLED = formatValue(true);
+
+/** Warnings for a preview: from the kind of change and from its changed fields, no repeats. */
+export function warningsFor(kind: ChangeKind, rows: FieldChange[]): string[] {
+  const keys = new Set<WarningKey>();
+  if (kind === 'resetFlow') keys.add('reset');
+  for (const row of rows) {
+    const rule = FIELD_WARNINGS[row.path];
+    if (rule && (rule.when === 'changed' || row.after === ENABLED)) keys.add(rule.key);
+  }
+  return [...keys].map((k) => SDS_WARNINGS[k]);
+}
+
+/** Warnings about a stored flow as it is (e.g. it still uses a deprecated setting). */
+export function warningsForFlow(flow: ProvisioningFlow): string[] {
+  if (flowKindOf(flow) !== 'user') return [];
+  const options = (flow as UserProvisioningFlow).managementOptions.additionalOptions;
+  // Graph derives the old flag from studentAgeGroup (reference §3 rule 10): only warn when the
+  // flow relies on the old flag alone.
+  const relies = options.markAllStudentsAsMinors === true && !options.studentAgeGroup;
+  return relies ? [SDS_WARNINGS.markAllStudentsAsMinors] : [];
+}
