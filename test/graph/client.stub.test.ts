@@ -113,7 +113,7 @@ describe('graph client over HTTP (scripted server)', () => {
     };
     const api = createGraphClient({
       baseUrl: stub.baseUrl,
-      timeoutMs: 100,
+      timeoutMs: 750, // generous: a loaded CI machine must not time out the answered retry
       retry: { baseDelayMs: 1 },
     }).as(token);
     const result = await api.deleteFlowSet('s1');
