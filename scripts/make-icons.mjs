@@ -12,21 +12,10 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
+import { crc32 } from './lib/crc32.mjs';
 
 const ACCENT = [0x0f, 0x6c, 0xbd]; // same as manifest.json accentColor #0F6CBD
 const WHITE = [255, 255, 255];
-
-// CRC-32 (IEEE 802.3), as PNG chunks require; node:zlib.crc32 is missing on older Node 20 releases.
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let crc = 0xffffffff;
-  for (const b of bytes) crc = CRC_TABLE[(crc ^ b) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type, data) {
   const length = Buffer.alloc(4);

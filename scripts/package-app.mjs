@@ -21,6 +21,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
+import { crc32 } from './lib/crc32.mjs';
 
 const APP_PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..', 'appPackage');
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -82,17 +83,6 @@ export function fillPlaceholders(text, vars) {
   if (unknown.size)
     throw new PackageError(`manifest.json uses unknown placeholders: ${[...unknown].join(', ')}`);
   return filled;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(bytes) {
-  let crc = 0xffffffff;
-  for (const b of bytes) crc = CRC_TABLE[(crc ^ b) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }
 
 /** A zip (PKWARE APPNOTE 6.3) of deflated files, no directories, no zip64: enough for a package. */

@@ -1,9 +1,9 @@
 /** The client against the real Graph emulator over HTTP: every operation round-trips. */
-import { AppError } from '../../src/errors';
 import { createGraphClient, type IndustryDataApi } from '../../src/graph';
 import { FLOW_KINDS, flowKindOf, type ProvisioningFlow } from '../../src/graph/schemas';
 import { startGraphEmulator, type GraphEmulator } from '../../src/sandbox/emulator';
 import { FLOW_INPUTS } from './flowInputs';
+import { failure } from '../support/failure';
 
 let emu: GraphEmulator;
 let api: IndustryDataApi;
@@ -13,15 +13,6 @@ beforeAll(async () => {
   api = createGraphClient({ baseUrl: emu.baseUrl }).as(async () => 'test-token');
 });
 afterAll(() => emu.close());
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 const lastRecord = () => emu.requests.at(-1);
 const byKind = (flows: ProvisioningFlow[]) =>

@@ -1,5 +1,4 @@
 /** Retries, deadlines and ambiguous writes against the emulator's injected faults. */
-import { AppError } from '../../src/errors';
 import { createGraphClient, type GraphClientOptions } from '../../src/graph';
 import { createMemoryLogger } from '../../src/log';
 import {
@@ -8,6 +7,7 @@ import {
   type GraphEmulator,
 } from '../../src/sandbox/emulator';
 import { READWRITE_SCOPE } from '../../src/sandbox/users';
+import { failure } from '../support/failure';
 
 let emu: GraphEmulator;
 const token = async () => 'test-token';
@@ -24,15 +24,6 @@ beforeEach(() => {
 
 const api = (options: Partial<GraphClientOptions> = {}) =>
   createGraphClient({ baseUrl: emu.baseUrl, retry: FAST, ...options }).as(token);
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 /** The emulator records a request once it has answered it; wait for that, not for a time. */
 async function recorded(count: number): Promise<void> {

@@ -2,6 +2,7 @@ import { AppError } from '../../src/errors';
 import { createGraphClient } from '../../src/graph';
 import { createMemoryLogger } from '../../src/log';
 import { sendJson, startStub } from './stubServer';
+import { failure } from '../support/failure';
 
 const TOKEN = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl';
 const token = async () => TOKEN;
@@ -18,15 +19,6 @@ const client = (logger = createMemoryLogger().logger) =>
   createGraphClient({ baseUrl: stub.baseUrl, logger, retry: { baseDelayMs: 1, maxDelayMs: 5 } }).as(
     token,
   );
-
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 describe('graph client over HTTP (scripted server)', () => {
   it('when a body is sent, then bearer, client-request-id and content type headers go with it', async () => {
