@@ -2,12 +2,25 @@
 import restify from 'restify';
 import botbuilder from 'botbuilder';
 
-const { CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, ActivityHandler, MessageFactory } = botbuilder;
+const {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  ActivityHandler,
+  MessageFactory,
+} = botbuilder;
 
 export async function startEchoBot() {
-  const settings = { MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant' };
+  const settings = {
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
+    MicrosoftAppType: 'MultiTenant',
+  };
   const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication(settings, new ConfigurationServiceClientCredentialFactory(settings)),
+    new ConfigurationBotFrameworkAuthentication(
+      settings,
+      new ConfigurationServiceClientCredentialFactory(settings),
+    ),
   );
   const bot = new ActivityHandler();
   bot.onMessage(async (ctx, next) => {
@@ -16,7 +29,12 @@ export async function startEchoBot() {
   });
   const server = restify.createServer();
   server.use(restify.plugins.bodyParser());
-  server.post('/api/messages', async (req, res) => adapter.process(req, res, (ctx) => bot.run(ctx)));
+  server.post('/api/messages', async (req, res) =>
+    adapter.process(req, res, (ctx) => bot.run(ctx)),
+  );
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }

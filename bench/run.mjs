@@ -18,14 +18,23 @@ const { SANDBOX_USERS, SANDBOX_TENANT_ID } = require('../dist/src/sandbox/users.
 const USERS = Number(process.env.BENCH_USERS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 function activity(serviceUrl, userIndex, text, extra = {}) {
   const user = SANDBOX_USERS[userIndex % 2]; // Avery and Blake: both admins
   return {
-    type: 'message', id: `bench-${userIndex}-${Math.random()}`, channelId: 'msteams', serviceUrl, text,
+    type: 'message',
+    id: `bench-${userIndex}-${Math.random()}`,
+    channelId: 'msteams',
+    serviceUrl,
+    text,
     from: { id: `29:bench-${userIndex}`, name: user.name, aadObjectId: user.aadObjectId },
-    conversation: { id: `a:bench-${userIndex}`, conversationType: 'personal', tenantId: SANDBOX_TENANT_ID },
+    conversation: {
+      id: `a:bench-${userIndex}`,
+      conversationType: 'personal',
+      tenantId: SANDBOX_TENANT_ID,
+    },
     recipient: { id: '28:bench-bot', name: 'SDS Flow Admin' },
     channelData: { tenant: { id: SANDBOX_TENANT_ID } },
     ...extra,
@@ -34,7 +43,11 @@ function activity(serviceUrl, userIndex, text, extra = {}) {
 
 async function post(url, body) {
   const start = performance.now();
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   await res.text();
   if (res.status >= 300) throw new Error(`HTTP ${res.status}`);
   return performance.now() - start;
@@ -50,23 +63,44 @@ async function drive(name, url, makeRequest) {
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { name, requests: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), throughput: latencies.length / seconds };
+  return {
+    name,
+    requests: latencies.length,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    throughput: latencies.length / seconds,
+  };
 }
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), 'sds-bench-'));
   const connector = await startLoopbackConnector();
   const app = await startApp(
-    loadConfig({ PORT: '0', EMULATOR_PORT: '0', IDP_PORT: '0', PLAYGROUND: 'false', DATA_DIR: dataDir, LOG_LEVEL: 'error' }),
+    loadConfig({
+      PORT: '0',
+      EMULATOR_PORT: '0',
+      IDP_PORT: '0',
+      PLAYGROUND: 'false',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+    }),
     { logger: createLogger({ level: 'error' }) },
   );
   const echo = await startEchoBot();
   const emulator = app.sandbox.emulator;
   try {
-    const results = [await drive('echo (bare botbuilder)', echo.url, (u) => activity(connector.serviceUrl, u, 'hello'))];
+    const results = [
+      await drive('echo (bare botbuilder)', echo.url, (u) =>
+        activity(connector.serviceUrl, u, 'hello'),
+      ),
+    ];
     for (const scenario of SCENARIOS) {
       const before = emulator.requests.length;
-      const ctx = { app, connector, activity: (u, text, extra) => activity(connector.serviceUrl, u, text, extra) };
+      const ctx = {
+        app,
+        connector,
+        activity: (u, text, extra) => activity(connector.serviceUrl, u, text, extra),
+      };
       await scenario.setup?.(ctx);
       const setupRequests = emulator.requests.length;
       const result = await drive(scenario.name, app.botUrl, (u, r) => scenario.request(ctx, u, r));
@@ -75,12 +109,25 @@ async function main() {
       results.push(result);
     }
     const baseline = results[0];
-    console.log(`\nSDS Flow Admin bench: ${USERS} concurrent users x ${ROUNDS} rounds, emulator latency 0 ms, node ${process.version}\n`);
-    console.log('scenario'.padEnd(34), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'req/s'.padStart(8), 'p50 x echo'.padStart(11), 'Graph/cmd'.padStart(10));
+    console.log(
+      `\nSDS Flow Admin bench: ${USERS} concurrent users x ${ROUNDS} rounds, emulator latency 0 ms, node ${process.version}\n`,
+    );
+    console.log(
+      'scenario'.padEnd(34),
+      'p50 ms'.padStart(8),
+      'p99 ms'.padStart(8),
+      'req/s'.padStart(8),
+      'p50 x echo'.padStart(11),
+      'Graph/cmd'.padStart(10),
+    );
     for (const r of results) {
       console.log(
-        r.name.padEnd(34), r.p50.toFixed(1).padStart(8), r.p99.toFixed(1).padStart(8), r.throughput.toFixed(0).padStart(8),
-        (r.p50 / baseline.p50).toFixed(1).padStart(11), (r.graphPerCommand === undefined ? '-' : r.graphPerCommand.toFixed(1)).padStart(10),
+        r.name.padEnd(34),
+        r.p50.toFixed(1).padStart(8),
+        r.p99.toFixed(1).padStart(8),
+        r.throughput.toFixed(0).padStart(8),
+        (r.p50 / baseline.p50).toFixed(1).padStart(11),
+        (r.graphPerCommand === undefined ? '-' : r.graphPerCommand.toFixed(1)).padStart(10),
       );
     }
     console.log(`\nRSS after run: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);

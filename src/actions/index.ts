@@ -1,5 +1,26 @@
 /** The card-action table, keyed by Action.Execute verb. */
+import { changeApplyAction, changeCancelAction } from './changeActions';
 import { commandRunAction } from './commandRun';
+import { flowAddAction, flowEditAction, flowRemoveAction, flowResetAction } from './flowActions';
+import { flowPreviewAction } from './flowPreview';
+import { flowSetDeleteAction, flowSetEditAction, flowSetPreviewAction } from './flowSetActions';
+import { formCancelAction } from './formCancel';
 import type { CardAction } from './types';
 
-export const actionTable: readonly CardAction[] = [commandRunAction];
+export const actionTable: readonly CardAction[] = [
+  commandRunAction,
+  // The set card's buttons (src/cards/flowSetCard.ts)
+  flowSetEditAction,
+  flowSetDeleteAction,
+  flowAddAction,
+  flowEditAction,
+  flowRemoveAction,
+  flowResetAction,
+  // The forms' buttons (src/forms)
+  flowSetPreviewAction,
+  flowPreviewAction,
+  formCancelAction,
+  // The preview card's buttons (src/changes)
+  changeApplyAction,
+  changeCancelAction,
+];

@@ -1,7 +1,8 @@
 /**
  * View-model of `show`: one flow set, its filter and timestamps, and each flow with readiness and
  * key settings. Buttons carry ids and the set's lastModifiedDateTime as `version` only; the
- * handlers re-read the truth from Graph before doing anything.
+ * handlers re-read the truth from Graph before doing anything (src/actions/flowSetButtons.ts).
+ * Flows of a type this version does not know get no buttons: nothing here can edit them.
  */
 import { flowSettingFacts } from '../domain/flowSettings';
 import {
@@ -22,10 +23,15 @@ export interface FlowSetRef {
   version: string;
 }
 
-/** Data of a flow's Reset button (verb flow.reset). */
+/** Data of a flow's Edit / Remove / Reset buttons (verbs flow.edit, flow.remove, flow.reset). */
 export interface FlowRef extends FlowSetRef {
   flowId: string;
   kind?: string;
+}
+
+export interface FlowSetCardOptions {
+  /** Shown above the card, e.g. why this card replaced an out-of-date one. */
+  note?: string;
 }
 
 export function flowSetRef(set: FlowSet): FlowSetRef {
@@ -35,18 +41,24 @@ export function flowSetRef(set: FlowSet): FlowSetRef {
 function flowSection(set: FlowSet, flow: ProvisioningFlow) {
   const badge = readinessBadge(flow.readinessStatus);
   const kind = flowKindOf(flow);
-  const reset: FlowRef = { ...flowSetRef(set), flowId: flow.id, ...(kind ? { kind } : {}) };
+  const ref: FlowRef = { ...flowSetRef(set), flowId: flow.id, ...(kind ? { kind } : {}) };
   return {
     title: flowLabel(flow),
     readiness: badge.text,
     color: badge.color,
     facts: flowSettingFacts(flow),
-    reset,
+    known: kind !== undefined,
+    ref,
   };
 }
 
-export function flowSetCard(set: FlowSet, flows: readonly ProvisioningFlow[]): AdaptiveCard {
+export function flowSetCard(
+  set: FlowSet,
+  flows: readonly ProvisioningFlow[],
+  options: FlowSetCardOptions = {},
+): AdaptiveCard {
   return renderCard('flowset', {
+    note: options.note ?? '',
     name: set.displayName,
     facts: [
       { title: 'Filter', value: filterDetail(set.filter) },

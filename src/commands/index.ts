@@ -1,6 +1,12 @@
 /** The command table: every command the bot accepts, in the order `help` lists them. */
+import { addCommand } from './add';
+import { createCommand } from './create';
+import { deleteCommand } from './delete';
+import { editCommand } from './edit';
 import { helpCommand } from './help';
 import { listCommand } from './list';
+import { removeCommand } from './remove';
+import { resetCommand } from './reset';
 import { roleGroupsCommand } from './roleGroups';
 import { showCommand } from './show';
 import { signoutCommand } from './signout';
@@ -15,5 +21,11 @@ export const commandTable: readonly Command[] = [
   showCommand,
   statusCommand,
   roleGroupsCommand,
+  createCommand,
+  editCommand,
+  deleteCommand,
+  addCommand,
+  removeCommand,
+  resetCommand,
   signoutCommand,
 ];

@@ -12,6 +12,12 @@ import { AdaptiveCard, renderCard } from '../../src/cards/render';
 import { commandTable } from '../../src/commands';
 import { AppError } from '../../src/errors';
 import { FLOW_CARD_STATES } from './flowCardStates';
+// ── forms (src/forms, cards/form-*.json): begin ──
+import { FORM_CARD_STATES } from '../forms/formCardStates';
+// ── forms: end ──
+// ── changes (src/changes, cards/preview|change-result|flow-kind-choice.json): begin ──
+import { CHANGE_CARD_STATES } from '../changes/changeCardStates';
+// ── changes: end ──
 
 export type CardStates = Record<string, () => AdaptiveCard>;
 
@@ -46,6 +52,12 @@ export const VIEW_MODEL_STATES: Record<string, CardStates> = {
     'unknown code': () => errorCard(new AppError('internal', 'Something broke.'), {}),
   },
   ...FLOW_CARD_STATES,
+  // ── forms (src/forms, cards/form-*.json): begin ──
+  ...FORM_CARD_STATES,
+  // ── forms: end ──
+  // ── changes: begin ──
+  ...CHANGE_CARD_STATES,
+  // ── changes: end ──
 };
 
 export const FIXTURE_DIR = join(__dirname, 'fixtures');

@@ -1,0 +1,34 @@
+/**
+ * What the cards of a change need besides the PendingChange itself: the set's name and the
+ * object as it was at preview time, in the request-body shape (previewDiff.ts), so every later
+ * card (result, stale, expired, a loser's duplicate click) can be drawn from storage alone, and a
+ * stale Apply can say *what* changed (prior-art §1d: keep the GET snapshot the change was computed
+ * from). Written once, before the change, and never updated. The snapshot holds no passwords:
+ * the shapes leave them out (Graph only returns them masked, reference §3 rule 7).
+ */
+import { z } from 'zod';
+import { createRecordStore, type RecordStore } from '../store/recordStore';
+import type { DurableStorage } from '../store/storage';
+
+export const ChangeView = z.object({
+  setName: z.string(),
+  /** The object before the change (flowSetShape / flowShape); null for creates. */
+  before: z.record(z.string(), z.unknown()).nullable(),
+  /** Blast radius of deletes and resets, in words (changeDescription.ts). */
+  effects: z.array(z.string()).default([]),
+});
+export type ChangeView = z.infer<typeof ChangeView>;
+
+export const CHANGE_VIEW_PREFIX = 'change-view';
+
+export type ChangeViewStore = RecordStore<ChangeView>;
+
+export const createChangeViewStore = (storage: DurableStorage): ChangeViewStore =>
+  createRecordStore(storage, CHANGE_VIEW_PREFIX, ChangeView);
+
+/** The view of a change, or a minimal one when it is missing (older record, manual cleanup). */
+export async function viewOf(views: ChangeViewStore, changeId: string): Promise<ChangeView> {
+  return (
+    (await views.get(changeId))?.value ?? { setName: 'this flow set', before: null, effects: [] }
+  );
+}

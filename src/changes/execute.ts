@@ -1,0 +1,121 @@
+/**
+ * Sends a change's exact stored body to Graph as the clicking user, then reads back what is
+ * stored, for the result card. The write and the read-back are separate on purpose: once the
+ * write succeeded the change *is* applied, even when the read-back fails.
+ */
+import { storedFlowView, storedSetView, type StoredView } from '../cards/changeResultCard';
+import type { PendingChange } from '../domain/pendingChange';
+import { AppError } from '../errors';
+import type { IndustryDataApi } from '../graph';
+import type { FlowSet, ProvisioningFlow } from '../graph/schemas';
+import type { ChangeView } from './changeView';
+
+export interface Executed {
+  /** Graph's request-id of the write. */
+  requestId?: string;
+  stored?: StoredView;
+  /** e.g. the read-back failed, or what a delete leaves behind. */
+  note?: string;
+}
+
+type ReadBack = () => Promise<StoredView | undefined>;
+interface Written {
+  requestId?: string;
+  readBack?: ReadBack;
+  note?: string;
+}
+
+/**
+ * The client's update = PATCH then GET (Graph answers 204, industryData.ts); when only the GET
+ * failed it says "The change was saved, but reading it back failed" — the write happened.
+ */
+const savedButUnread = (err: unknown): err is AppError =>
+  err instanceof AppError && err.userMessage.startsWith('The change was saved');
+
+async function patched<T>(
+  write: Promise<{ data: T; requestId: string }>,
+  show: (data: T) => StoredView | Promise<StoredView>,
+): Promise<Written> {
+  try {
+    const { data, requestId } = await write;
+    return { requestId, readBack: async () => show(data) };
+  } catch (err) {
+    if (savedButUnread(err)) return { note: err.userMessage };
+    throw err;
+  }
+}
+
+const setWithFlows = (graph: IndustryDataApi, set: FlowSet) => async () =>
+  storedSetView(set, (await graph.listFlows(set.id)).data);
+
+async function write(
+  graph: IndustryDataApi,
+  change: PendingChange,
+  view: ChangeView,
+): Promise<Written> {
+  const flowView = (flow: ProvisioningFlow) => storedFlowView(view.setName, flow);
+  switch (change.kind) {
+    case 'createFlowSet': {
+      const { data, requestId } = await graph.createFlowSet(change.body);
+      return {
+        requestId,
+        readBack: async () => storedSetView((await graph.getFlowSet(data.id)).data, []),
+      };
+    }
+    case 'updateFlowSet':
+      return patched(graph.updateFlowSet(change.target.setId, change.body), (set) =>
+        setWithFlows(graph, set)(),
+      );
+    case 'deleteFlowSet': {
+      const { requestId } = await graph.deleteFlowSet(change.target.setId);
+      return { requestId, note: `Flow set "${view.setName}" and its flows are deleted.` };
+    }
+    case 'createFlow': {
+      const { setId } = change.target;
+      const { data, requestId } = await graph.createFlow(setId, change.body);
+      return {
+        requestId,
+        readBack: async () => flowView((await graph.getFlow(setId, data.id)).data),
+      };
+    }
+    case 'updateFlow':
+      return patched(
+        graph.updateFlow(change.target.setId, change.target.flowId, change.body),
+        flowView,
+      );
+    case 'deleteFlow': {
+      const { requestId } = await graph.deleteFlow(change.target.setId, change.target.flowId);
+      return { requestId, note: `The flow is removed from "${view.setName}".` };
+    }
+    case 'resetFlow': {
+      const { setId, flowId } = change.target;
+      const { requestId } = await graph.resetFlow(setId, flowId);
+      return {
+        requestId,
+        note: 'The flow reprocesses everything now; it shows "not ready" until the run is done.',
+        readBack: async () => flowView((await graph.getFlow(setId, flowId)).data),
+      };
+    }
+  }
+}
+
+/** Writes (throws the Graph AppError when the write fails), then reads back (never throws). */
+export async function executeChange(
+  graph: IndustryDataApi,
+  change: PendingChange,
+  view: ChangeView,
+): Promise<Executed> {
+  const written = await write(graph, change, view);
+  if (!written.readBack) return { requestId: written.requestId, note: written.note };
+  try {
+    return { requestId: written.requestId, note: written.note, stored: await written.readBack() };
+  } catch (err) {
+    const message = err instanceof AppError ? err.userMessage : 'Reading it back failed.';
+    return {
+      requestId: written.requestId,
+      note: [written.note, `It was saved, but reading it back failed: ${message}`]
+        .filter(Boolean)
+        .join(' '),
+    };
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Expiry (prior-art §1d trust property 4): a preview is only good for `previewTtlMs`. Apply on
+ * an expired preview writes nothing; the requester gets a fresh preview of the same change,
+ * computed against what is stored now. `expireDue` moves overdue changes to `expired` and gives
+ * their final cards, for whoever updates the posted previews (a timer in the composition root).
+ */
+import type { AdaptiveCard } from '../cards/render';
+import type { PendingChange } from '../domain/pendingChange';
+import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
+import type { IndustryDataApi } from '../graph';
+import { flowKindOf } from '../graph/schemas';
+import { viewOf, type ChangeView, type ChangeViewStore } from './changeView';
+import { closedCard, ttlMinutesOf } from './changeCards';
+import { knownFlow, unlessGone } from './current';
+import type { ChangeDeps } from './deps';
+import { proposeChange } from './propose';
+import {
+  createFlowProposal,
+  createSetProposal,
+  deleteSetProposal,
+  flowActionProposal,
+  updateFlowProposal,
+  updateSetProposal,
+  type Proposal,
+} from './proposals';
+
+/** The same change, proposed again from current state; a string says why that is not possible. */
+export async function reproposal(
+  graph: IndustryDataApi,
+  change: PendingChange,
+  view: ChangeView,
+): Promise<Proposal | string> {
+  if (change.kind === 'createFlowSet') return createSetProposal(change.body);
+  const set = await unlessGone(graph.getFlowSet(change.target.setId));
+  if (!set) return `Flow set "${view.setName}" no longer exists.`;
+  switch (change.kind) {
+    case 'updateFlowSet':
+      return updateSetProposal(set, change.body);
+    case 'deleteFlowSet':
+      return deleteSetProposal(set, (await graph.listFlows(set.id)).data);
+    case 'createFlow': {
+      const flows = (await graph.listFlows(set.id)).data;
+      if (flows.some((f) => flowKindOf(f) === change.target.flowKind))
+        return `"${set.displayName}" has a ${FLOW_KIND_NAMES[change.target.flowKind]} flow now.`;
+      return createFlowProposal(set, change.body);
+    }
+    default: {
+      const flow = knownFlow(await unlessGone(graph.getFlow(set.id, change.target.flowId)));
+      if (!flow)
+        return `The ${FLOW_KIND_NAMES[change.target.flowKind]} flow of "${set.displayName}" no longer exists.`;
+      return change.kind === 'updateFlow'
+        ? updateFlowProposal(set, flow, change.body)
+        : flowActionProposal(change.kind, set, flow);
+    }
+  }
+}
+
+export async function freshPreviewAfterExpiry(
+  deps: ChangeDeps,
+  expired: PendingChange,
+  view: ChangeView,
+): Promise<AdaptiveCard> {
+  const minutes = Math.round(ttlMinutesOf(expired));
+  const again = await reproposal(deps.graph, expired, view);
+  if (typeof again === 'string')
+    return closedCard(expired, view, `${again} Nothing to preview again.`);
+  return proposeChange(
+    deps,
+    again,
+    `The preview you clicked expired (${minutes} min) and nothing was applied. Here is a fresh one, computed from what is stored now: check it and Apply again.`,
+  );
+}
+
+/** Moves every overdue open change to `expired`; returns each with its final card. */
+export async function expireDue(
+  deps: Pick<ChangeDeps, 'changes' | 'now'> & { views: ChangeViewStore },
+): Promise<Array<{ change: PendingChange; card: AdaptiveCard }>> {
+  const expired = await deps.changes.expireDue(deps.now());
+  return Promise.all(
+    expired.map(async (change) => ({
+      change,
+      card: closedCard(change, await viewOf(deps.views, change.id)),
+    })),
+  );
+}

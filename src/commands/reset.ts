@@ -1,0 +1,19 @@
+/**
+ * `reset {type} flow in {set}`: a preview of resetting that flow (it reprocesses everything,
+ * reference §3 rule 4), with the SDS warning; Apply sends the reset. 2 Graph calls to preview.
+ */
+import { requireFlowTarget, type FlowTarget } from '../changes/flowKindWords';
+import { proposeFlowAction } from './remove';
+import { command } from './types';
+
+export const resetCommand = command<FlowTarget>({
+  name: 'reset',
+  aliases: [],
+  usage: 'reset {type} flow in {set}',
+  summary:
+    'Reset one flow: it reprocesses all data as on its first run and clears its errors. Preview first, then Apply.',
+  examples: ['reset class flow in Northwind'],
+  parse: (rest) =>
+    requireFlowTarget(rest, ['in', 'of', 'on', 'for', 'from'], 'reset class flow in Northwind'),
+  run: (ctx, args) => proposeFlowAction(ctx, 'resetFlow', args),
+});
