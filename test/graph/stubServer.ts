@@ -16,7 +16,12 @@ export type StubHandler = (req: SeenRequest, res: ServerResponse) => void;
 
 export async function startStub() {
   const seen: SeenRequest[] = [];
-  const state: { handler: StubHandler } = { handler: (_req, res) => res.writeHead(500).end() };
+  const state: { handler: StubHandler } = {
+    handler: (_req, res) => {
+      res.writeHead(500);
+      res.end();
+    },
+  };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -54,7 +59,8 @@ export const sendJson = (
   body: unknown,
   headers: Record<string, string> = {},
 ) => {
-  res
-    .writeHead(status, { 'Content-Type': 'application/json', ...headers })
-    .end(JSON.stringify(body));
+  // No chaining: restify (loaded by other suites in the same jest worker) patches
+  // ServerResponse.prototype.writeHead so that it no longer returns the response.
+  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
 };

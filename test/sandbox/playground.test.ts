@@ -30,7 +30,10 @@ let workDir: string;
 
 beforeAll(async () => {
   workDir = mkdtempSync(join(tmpdir(), 'playground-test-'));
-  bot = createServer((_req, res) => res.writeHead(200).end());
+  bot = createServer((_req, res) => {
+    res.writeHead(200); // not chained: restify patches writeHead to return nothing
+    res.end();
+  });
   await new Promise<void>((done) => bot.listen(0, '127.0.0.1', done));
   botEndpoint = `http://127.0.0.1:${(bot.address() as AddressInfo).port}/api/messages`;
 });
