@@ -15,7 +15,7 @@ import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createMemoryLogger } from '../../src/log';
 import { startPlayground, type RunningPlayground } from '../../src/sandbox/playground';
-import { openConversation, sendMessage, waitForReplyCard } from './playgroundPage';
+import { openConversation, sendMessage, untilText, waitForReplyCard } from './playgroundPage';
 
 const ROOT = join(__dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -63,6 +63,8 @@ async function startEverything(): Promise<void> {
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // The Playground UI fetches web fonts from a CDN: keep the test on loopback only.
   await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
+  await page.goto(playground.url, { timeout: 30_000 });
+  await openConversation(page, 'Personal Chat');
 }
 
 /** Runs a step; on failure keeps a screenshot (if a page is open) and the logs in test-results/. */
@@ -93,8 +95,6 @@ describe('SDS Flow Admin in the Agents Playground', () => {
   it('when Avery types help in the personal chat, then the help Adaptive Card lists the commands', async () => {
     await withEvidence('playground-help', async () => {
       const chat = page!;
-      await chat.goto(playground!.url, { timeout: 30_000 });
-      await openConversation(chat, 'Personal Chat');
       await sendMessage(chat, 'help');
       const card = await waitForReplyCard(chat, { after: 'help', containing: 'SDS Flow Admin' });
       const text = await card.innerText();
@@ -106,4 +106,48 @@ describe('SDS Flow Admin in the Agents Playground', () => {
       }
     });
   }, 60_000);
+
+  it('when Avery lists, opens a set, edits its name and applies, then the card shows the new name', async () => {
+    await withEvidence('playground-edit', async () => {
+      const chat = page!;
+      await sendMessage(chat, 'list');
+      const list = await waitForReplyCard(chat, { after: 'list', containing: 'Northwind' });
+      // Buttons replace the card in place (Action.Execute): keep following the same card.
+      // The Show button that follows the set's name in the list.
+      await list
+        .locator(
+          `xpath=.//*[normalize-space(text())='Northwind High School']/following::button[normalize-space(.)='Show'][1]`,
+        )
+        .click();
+      await untilText(list, 'Created');
+      await list.getByRole('button', { name: 'Edit', exact: true }).last().click();
+      const name = list.locator('input[type="text"]').first();
+      await name.waitFor({ timeout: 20_000 });
+      await name.fill('Northwind High School (renamed in e2e)');
+      await list.getByRole('button', { name: 'Preview' }).click();
+      await untilText(list, '(renamed in e2e)');
+      await list.getByRole('button', { name: 'Apply' }).click();
+      await untilText(list, 'Apply', { absent: true });
+      await untilText(list, 'Northwind High School (renamed in e2e)');
+      const stored = await app!.services.graph.forApp().listFlowSets();
+      expect(stored.data.map((s) => s.displayName)).toContain(
+        'Northwind High School (renamed in e2e)',
+      );
+    });
+  }, 90_000);
+
+  it('when Avery resets a flow with its button, then a preview warns and Apply leaves it not ready', async () => {
+    await withEvidence('playground-reset', async () => {
+      const chat = page!;
+      await sendMessage(chat, 'show northwind');
+      const card = await waitForReplyCard(chat, { after: 'show northwind', containing: 'Reset' });
+      await card.getByRole('button', { name: 'Reset', exact: true }).first().click();
+      await untilText(card, 'Apply');
+      await untilText(card, /reprocess/i);
+      await card.getByRole('button', { name: 'Apply' }).click();
+      await untilText(card, /not ready/i);
+      const writes = app!.sandbox!.emulator.requests.filter((r) => r.path.endsWith('/reset'));
+      expect(writes).toHaveLength(1);
+    });
+  }, 90_000);
 });

@@ -65,6 +65,29 @@ export async function waitForReplyCard(
   return card;
 }
 
+/**
+ * Waits until a card's text contains (or, with `absent`, no longer contains) `text`. Cards are
+ * replaced in place by Action.Execute responses, so the same locator sees each new version.
+ */
+export async function untilText(
+  card: Locator,
+  text: string | RegExp,
+  options: { absent?: boolean; timeoutMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  const has = (t: string) => (typeof text === 'string' ? t.includes(text) : text.test(t));
+  for (;;) {
+    const current = await card.innerText().catch(() => '');
+    if (has(current) !== Boolean(options.absent)) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `card ${options.absent ? 'still contains' : 'never showed'} ${String(text)}:\n${current}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 function xpathLiteral(text: string): string {
   if (!text.includes("'")) return `'${text}'`;
   if (!text.includes('"')) return `"${text}"`;
