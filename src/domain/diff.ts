@@ -17,7 +17,7 @@ export interface FieldSpec {
   compare?: 'set' | 'list';
   /** Arrays of objects: the member that identifies an item, so items match by it, not position. */
   key?: string;
-  /** Text for null/undefined here and in every field below (e.g. "All schools (no filter)"). */
+  /** Text for null/undefined here and in every field below (e.g. "All organisations (no filter)"). */
   unset?: string;
   /** Sets of codes Graph normalises in case (reference §3 rule 8: "paraProfessional"). */
   ignoreCase?: boolean;
@@ -145,7 +145,7 @@ const labelOf = (at: Walk, spec?: FieldSpec) =>
   at.prefix + (spec?.label ?? humanize(at.pattern.split('.').pop() ?? at.pattern));
 
 function leaf(b: Json, a: Json, at: Walk, spec?: FieldSpec): FieldChange | undefined {
-  // e.g. a new flow set without a filter: "Schools: All schools (no filter)" is the point.
+  // e.g. a new flow set without a filter: "Schools: All organisations (no filter)" is the point.
   if (at.creating && isUnset(a) && spec?.unset)
     return { path: at.path, label: labelOf(at, spec), before: NOT_SET, after: spec.unset };
   if ((isUnset(b) && isUnset(a)) || b === a) return undefined;

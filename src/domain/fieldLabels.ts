@@ -8,7 +8,7 @@ import type { FieldLabels } from './diff';
 
 export const FLOW_SET_LABELS: FieldLabels = {
   displayName: 'Flow set name',
-  filter: { label: 'Schools', unset: 'All schools (no filter)' },
+  filter: { label: 'Schools', unset: 'All organisations (no filter)' },
   // Only one filter attribute exists (orgExternalId, reference §3 rule 2): nothing to show.
   'filter.attribute': { label: 'Filter attribute', hidden: true },
   'filter.in': { label: 'Schools (organization external ids)', compare: 'set' },

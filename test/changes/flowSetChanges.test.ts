@@ -71,7 +71,7 @@ describe('flow-set changes through preview and Apply (component)', () => {
     );
     const text = cardText(preview);
     expect(text).toContain('Northwind High School → Northwind HS');
-    expect(text).toContain('NHS-0042 → All schools (no filter)');
+    expect(text).toContain('NHS-0042 → All organisations (no filter)');
     const result = cardOf(await press(bot, preview, 'Apply'));
     expect(cardText(result)).toContain('✓ Applied');
     expect(cardText(result)).toContain('All organisations (no filter)');
