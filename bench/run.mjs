@@ -83,6 +83,7 @@ async function main() {
       PLAYGROUND: 'false',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'error',
+      NOTIFY_POLL_SECONDS: '0',
     }),
     { logger: createLogger({ level: 'error' }) },
   );

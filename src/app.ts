@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { actionTable } from './actions';
+import { createAuditLog } from './audit'; // Audit
 import { commandTable } from './commands';
 import type { Config } from './config';
 import { createGraphClient } from './graph';
@@ -15,6 +16,16 @@ import {
   type GraphIdentity,
 } from './identity';
 import { createLogger, type Logger } from './log';
+// >>> Notifications
+import { createNotifications, observeConversations, type Notifications } from './notifications';
+import { createProactiveMessenger } from './teams/proactive';
+// <<< Notifications
+// >>> Approvals
+import type { Approvals } from './approvals/access';
+import { groupMembersReader } from './approvals/groupMembers';
+import { createApprovals } from './approvals/service';
+import { createHttp } from './graph/http';
+// <<< Approvals
 import type { LocalIdentityProvider } from './sandbox/idp';
 import { startSandbox, type SandboxServices } from './sandbox/startSandbox';
 import { SANDBOX_CLIENT_ID } from './sandbox/users';
@@ -35,6 +46,12 @@ export interface RunningApp {
   sandbox?: SandboxServices;
   /** Only when SSO tokens come from Teams (SSO_MODE=teams). */
   teamsSso?: TeamsSso;
+  // >>> Notifications: the poller and outbox worker (pollNow/deliverNow for tests and benches).
+  notifications: Notifications;
+  // <<< Notifications
+  // >>> Approvals: peer approval's sweep (sweepNow for tests) and approver directory.
+  approvals: Approvals;
+  // <<< Approvals
   stop(): Promise<void>;
 }
 
@@ -101,7 +118,47 @@ export async function startApp(
       conversations: createConversationStore(storage),
       graph,
       commands: commandTable,
+      audit: createAuditLog(storage, { logger }), // Audit
     };
+    // >>> Notifications (src/notifications): one poller/outbox worker per lease; subscriptions
+    // follow the conversation store (every inbound activity, install/uninstall, team deleted).
+    const notifications = createNotifications({
+      storage,
+      graph,
+      logger,
+      sender: createProactiveMessenger(config, logger, { timeoutMs: config.notify.sendTimeoutMs }),
+      ...config.notify,
+    });
+    services.conversations = observeConversations(
+      services.conversations,
+      notifications.onConversationSeen,
+      logger,
+    );
+    notifications.start();
+    stops.unshift(() => notifications.stop());
+    // <<< Notifications
+    // >>> Approvals (src/approvals): approver directory (group read with the app token), card
+    // posts and updates outside a turn, and the sweep (its first run is the restart reconcile).
+    const approvals = createApprovals({
+      storage,
+      conversations: services.conversations,
+      messenger: createProactiveMessenger(config, logger, { timeoutMs: 15_000 }),
+      appGraph: graph.forApp(),
+      readGroup: groupMembersReader(
+        createHttp({ baseUrl: graphBaseUrl, logger }),
+        graphBaseUrl,
+        identity.appOnly(),
+      ),
+      approvers: config.approvals.approvers,
+      approverGroupId: config.approvals.approverGroupId,
+      sweepMs: config.approvals.sweepMs,
+      audit: services.audit,
+      logger,
+    });
+    services.approvals = approvals;
+    approvals.start();
+    stops.unshift(() => approvals.stop());
+    // <<< Approvals
     const server = await startBotServer({
       host: config.host,
       port: config.port,
@@ -114,7 +171,16 @@ export async function startApp(
       logger,
     });
     stops.unshift(() => server.close());
-    return { botUrl: server.url, graphBaseUrl, services, sandbox, teamsSso, stop: stopAll };
+    return {
+      botUrl: server.url,
+      graphBaseUrl,
+      services,
+      sandbox,
+      teamsSso,
+      notifications, // Notifications
+      approvals, // Approvals
+      stop: stopAll,
+    };
   } catch (err) {
     await stopAll();
     throw err;

@@ -2,6 +2,8 @@
  * What commands and card actions may use. Built once in src/app.ts; nothing here is per-request
  * mutable state (no module globals holding user data).
  */
+import type { Approvals } from './approvals/access';
+import type { AuditLog } from './audit';
 import type { Command } from './commands/types';
 import type { Config } from './config';
 import type { GraphAccess } from './graphAccess';
@@ -18,4 +20,8 @@ export interface AppServices {
   graph: GraphAccess;
   /** The command table, so `help` can describe exactly what the bot accepts. */
   commands: readonly Command[];
+  /** The append-only history of changes (src/audit): the change pipeline records every event. */
+  audit: AuditLog;
+  /** Peer approval (src/approvals); set once the services exist, because it is built from them. */
+  approvals?: Approvals;
 }

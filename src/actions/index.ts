@@ -1,10 +1,20 @@
 /** The card-action table, keyed by Action.Execute verb. */
+// >>> Approvals
+import {
+  approvalApproveAction,
+  approvalCancelAction,
+  approvalRejectAction,
+  approvalRequestAction,
+  approvalShowAction,
+} from './approvalActions';
+// <<< Approvals
 import { changeApplyAction, changeCancelAction } from './changeActions';
 import { commandRunAction } from './commandRun';
 import { flowAddAction, flowEditAction, flowRemoveAction, flowResetAction } from './flowActions';
 import { flowPreviewAction } from './flowPreview';
 import { flowSetDeleteAction, flowSetEditAction, flowSetPreviewAction } from './flowSetActions';
 import { formCancelAction } from './formCancel';
+import { notifyMuteAction, notifyResendAction } from './notifyActions';
 import type { CardAction } from './types';
 
 export const actionTable: readonly CardAction[] = [
@@ -23,4 +33,14 @@ export const actionTable: readonly CardAction[] = [
   // The preview card's buttons (src/changes)
   changeApplyAction,
   changeCancelAction,
+  // >>> Approvals: the request and decision buttons (src/approvals, cards/approval-*.json)
+  approvalRequestAction,
+  approvalApproveAction,
+  approvalRejectAction,
+  approvalCancelAction,
+  approvalShowAction,
+  // <<< Approvals
+  // Notification cards and `notify list` (src/cards/notificationCard.ts, notifyListCard.ts)
+  notifyMuteAction,
+  notifyResendAction,
 ];

@@ -21,6 +21,15 @@ export interface PreviewCardModel {
   warnings: string[];
   /** Why this preview looks the way it does (e.g. it replaced an expired one). */
   note?: string;
+  /** Peer approval (src/approvals): "Request approval" with a reason instead of Apply. */
+  approval?: PreviewApproval;
+}
+
+export interface PreviewApproval {
+  /** e.g. "No approvers are configured: nobody could approve this." */
+  notice?: string;
+  /** Another request holds the flow set: buttons to see it and to cancel it. */
+  blockedBy?: string;
 }
 
 export const rowValue = (row: FieldChange, creating: boolean): string =>
@@ -28,13 +37,19 @@ export const rowValue = (row: FieldChange, creating: boolean): string =>
 
 export function previewCard(model: PreviewCardModel): AdaptiveCard {
   const minutes = Math.round(model.ttlMinutes);
+  const who = model.requesterName || 'someone';
+  const until = `${formatTimestamp(model.expiresAt)} (${minutes} min)`;
+  const { approval } = model;
   return renderCard('preview', {
     changeId: model.changeId,
     title: model.title,
-    subtitle:
-      `Asked for by ${model.requesterName || 'someone'}. Only they can apply it, until ` +
-      `${formatTimestamp(model.expiresAt)} (${minutes} min).`,
+    subtitle: approval
+      ? `Asked for by ${who}. Another admin must approve it (peer approval): request approval until ${until}.`
+      : `Asked for by ${who}. Only they can apply it, until ${until}.`,
     note: model.note ?? '',
+    peer: !!approval,
+    notice: approval?.notice ?? '',
+    blockedBy: approval?.blockedBy ?? '',
     hasRows: model.rows.length > 0,
     rowsHeading: model.creating ? 'Settings' : 'Changes (now → after Apply)',
     rows: model.rows.map((row) => ({ label: row.label, value: rowValue(row, model.creating) })),

@@ -3,6 +3,7 @@
  * preview is replaced for everyone by a card without buttons; a repeated click gets the same.
  */
 import type { ActionResult } from '../actions/types';
+import { recordChangeEvent } from '../audit'; // Audit
 import { viewOf } from './changeView';
 import { closedCard } from './changeCards';
 import type { ChangeDeps } from './deps';
@@ -23,6 +24,10 @@ export async function cancelChange(deps: ChangeDeps, changeId: string): Promise<
   }
   if (result.outcome === 'changed') {
     deps.logger.info('change cancelled', { changeId, userOid: deps.person.aadObjectId });
+    await recordChangeEvent(deps, result.change, await viewOf(deps.views, changeId), 'cancelled', {
+      actor: deps.person,
+      at: deps.now(),
+    }); // Audit
     await forgetPasswords(deps, result.change);
   }
   return {

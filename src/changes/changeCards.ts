@@ -2,7 +2,7 @@
  * Every card a stored change can be shown as, drawn from the record and its view alone (no Graph
  * call), so a duplicate or late click is answered cheaply and never writes (prior-art §3 item 4).
  */
-import { previewCard } from '../cards/previewCard';
+import { previewCard, type PreviewApproval } from '../cards/previewCard';
 import {
   changeResultCard,
   type ChangeResultModel,
@@ -27,10 +27,12 @@ export function exactTime(iso: string | null | undefined): string {
 export const ttlMinutesOf = (change: PendingChange): number =>
   (Date.parse(change.expiresAt) - Date.parse(change.createdAt)) / 60_000;
 
+/** `approval`: the change needs peer approval (src/approvals), so its preview asks for it. */
 export function previewCardFor(
   change: PendingChange,
   view: ChangeView,
   note?: string,
+  approval?: PreviewApproval,
 ): AdaptiveCard {
   const rows = rowsOf(change, view);
   return previewCard({
@@ -44,6 +46,7 @@ export function previewCardFor(
     effects: view.effects,
     warnings: warningsOf(change, rows),
     note,
+    approval,
   });
 }
 
@@ -62,6 +65,14 @@ function showButtons(change: PendingChange): ChangeResultModel['buttons'] {
   if (change.kind === 'deleteFlowSet' && change.state === 'applied') return [];
   return [{ title: 'Show flow set', command: showCommandFor(change.target.setId) }];
 }
+
+/** Peer approval records both identities (prior-art §1d property 7); say both on every result. */
+const approvalLine = (change: PendingChange): string | undefined =>
+  change.approver
+    ? `Requested by ${change.requester.name}, approved by ${change.approver.name}.`
+    : undefined;
+
+const sentences = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' ');
 
 function references(change: PendingChange): string[] {
   const requestId = change.result.requestId;
@@ -87,9 +98,11 @@ export function appliedCard(
     tone: 'good',
     status: '✓ Applied',
     title: titleOf(change, view),
-    message: [`Applied by ${by?.name ?? 'the requester'} at ${exactTime(at)}.`, note]
-      .filter(Boolean)
-      .join(' '),
+    message: sentences(
+      `Applied by ${by?.name ?? 'the requester'} at ${exactTime(at)}.`,
+      approvalLine(change),
+      note,
+    ),
     rowsHeading: stored ? undefined : 'What was changed',
     rows: stored ? [] : rowsForResult(change, view),
     stored,
@@ -103,7 +116,10 @@ export function failedCard(change: PendingChange, view: ChangeView): AdaptiveCar
     tone: 'attention',
     status: '✗ Not applied',
     title: titleOf(change, view),
-    message: `${change.result.error ?? 'The change failed.'} Nothing else was changed; preview it again to retry.`,
+    message: sentences(
+      `${change.result.error ?? 'The change failed.'} Nothing else was changed; preview it again to retry.`,
+      approvalLine(change),
+    ),
     references: references(change),
     buttons: startOver(change),
   });
@@ -119,7 +135,10 @@ export function staleCard(
     tone: 'warning',
     status: 'Not applied: changed since the preview',
     title: titleOf(change, view),
-    message: `${reason} Nothing was written. Preview the change again to see it against what is stored now.`,
+    message: sentences(
+      `${reason} Nothing was written. Preview the change again to see it against what is stored now.`,
+      approvalLine(change),
+    ),
     rowsHeading: 'Changed since the preview (then → now)',
     rows: sincePreview.map((r) => ({ label: r.label, value: `${r.before} → ${r.after}` })),
     references: references(change),
@@ -160,6 +179,22 @@ export function closedCard(change: PendingChange, view: ChangeView, note?: strin
         references: references(change),
         buttons: startOver(change),
       });
+    case 'rejected':
+    case 'approved': {
+      // Peer approval (src/approvals): its own cards say more; this is the record-only view.
+      const { by, at } = who(change.state);
+      const name = by?.name ?? 'an approver';
+      const rejected = change.state === 'rejected';
+      return changeResultCard({
+        tone: rejected ? 'attention' : 'emphasis',
+        status: rejected ? 'Rejected' : 'Approved, not applied yet',
+        title,
+        message: rejected
+          ? `Rejected by ${name} at ${exactTime(at)}. Nothing was changed.`
+          : `Approved by ${name} at ${exactTime(at)}; nothing has been written yet: ${name} can click Approve again to apply it.`,
+        references: references(change),
+      });
+    }
     case 'applying': {
       const { by, at } = who('applying');
       return changeResultCard({

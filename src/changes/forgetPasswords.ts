@@ -22,7 +22,10 @@ function strip(value: unknown): unknown {
 const holdsPassword = (change: PendingChange) =>
   change.body !== null && PASSWORD_KEY.test(JSON.stringify(change.body));
 
-export async function forgetPasswords(deps: ChangeDeps, change: PendingChange): Promise<void> {
+export async function forgetPasswords(
+  deps: Pick<ChangeDeps, 'changes' | 'logger'>,
+  change: PendingChange,
+): Promise<void> {
   if (!holdsPassword(change)) return;
   try {
     await deps.changes.update({ ...change, body: strip(change.body) } as PendingChange);

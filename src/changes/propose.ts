@@ -1,14 +1,18 @@
 /**
  * Propose: store a pending change (the exact body, the version it was computed from, who asked,
  * when it expires, where its card is) with its view, and answer with the preview card. Nothing
- * is written to Graph here. An edit that changes nothing gets no pending change at all.
+ * is written to Graph here. An edit that changes nothing gets no pending change at all. Under
+ * self policy the preview is the request (audited `requested`); under peer policy its button asks
+ * for approval (src/approvals).
  */
 import { changeResultCard } from '../cards/changeResultCard';
 import { showCommandFor } from '../cards/flowSetListCard';
+import { recordChangeEvent } from '../audit'; // Audit
 import type { AdaptiveCard } from '../cards/render';
 import { newPendingChange, withPreviewCard } from '../domain/pendingChange';
 import { previewCardFor } from './changeCards';
-import type { ChangeDeps } from './deps';
+import { peerPreview } from './applyGate';
+import { policyOfChange, type ChangeDeps } from './deps';
 import { rowsOf, titleOf } from './describe';
 import type { Proposal } from './proposals';
 
@@ -43,6 +47,14 @@ export async function proposeChange(
     kind: change.kind,
     target: change.target,
     userOid: deps.person.aadObjectId,
+  });
+  if (policyOfChange(deps, change.kind) === 'peer')
+    // Audited `requested` when approval is requested, with its reason (src/approvals/request.ts).
+    return previewCardFor(change, proposal.view, note, peerPreview(deps));
+  // Audit: what was asked, with the exact body (passwords masked by the log itself).
+  await recordChangeEvent(deps, change, proposal.view, 'requested', {
+    actor: deps.person,
+    at: deps.now(),
   });
   return previewCardFor(change, proposal.view, note);
 }

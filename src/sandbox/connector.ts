@@ -1,7 +1,9 @@
 /**
  * A loopback stand-in for the Bot Connector service: it receives what the bot sends
  * (replies, updates, new conversations) so tests and benchmarks can assert on it. Faults can
- * be queued to exercise the bot's delivery paths (429 with Retry-After, 403, 5xx).
+ * be queued to exercise the bot's delivery paths (429 with Retry-After, 403, 5xx), including the
+ * ones where the bot cannot know the outcome: the post lands but the answer is a 5xx
+ * (`acceptThenFail`) or never comes (`acceptThenHang`). `latencyMs` delays every answer.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
@@ -25,12 +27,22 @@ export interface ConnectorFault {
   /** Only calls whose conversation id contains this. */
   conversationContains?: string;
   times: number;
+  /**
+   * `refuse` (default): answer `status`, record nothing (the call was not processed).
+   * `acceptThenFail`: record the call (it was posted), then answer `status` anyway.
+   * `acceptThenHang`: record the call, then never answer (until the caller gives up or close()).
+   */
+  mode?: 'refuse' | 'acceptThenFail' | 'acceptThenHang';
 }
 
 export interface LoopbackConnector {
   serviceUrl: string;
   calls: ConnectorCall[];
   faults: ConnectorFault[];
+  /** Added before handling every call (0 = none). A caller that disconnects meanwhile is not recorded. */
+  latencyMs: number;
+  /** Calls answered by a `refuse` fault, in order (they are not in `calls`). */
+  refused: Array<{ conversationId: string; status: number; time: number }>;
   close(): Promise<void>;
 }
 
@@ -49,6 +61,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startLoopbackConnector(port = 0): Promise<LoopbackConnector> {
   const calls: ConnectorCall[] = [];
   const faults: ConnectorFault[] = [];
+  const refused: LoopbackConnector['refused'] = [];
+  const hanging = new Set<ServerResponse>();
+  const state = { latencyMs: 0 };
 
   const takeFault = (conversationId: string) => {
     const fault = faults.find(
@@ -61,6 +76,10 @@ export async function startLoopbackConnector(port = 0): Promise<LoopbackConnecto
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await readBody(req);
+    if (state.latencyMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, state.latencyMs));
+      if (res.destroyed || req.socket.destroyed) return; // the caller gave up: never processed
+    }
     const url = new URL(req.url ?? '/', 'http://x');
     const m = ROUTE.exec(url.pathname);
     const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
@@ -71,16 +90,18 @@ export async function startLoopbackConnector(port = 0): Promise<LoopbackConnecto
       return send(404, { error: { code: 'NotFound' } });
     const conversationId = m[1] ? decodeURIComponent(m[1]) : `conv-${randomUUID()}`;
     const fault = takeFault(conversationId);
-    if (fault) {
+    const answerFault = (f: ConnectorFault) => {
       const headers: Record<string, string> =
-        fault.retryAfterSeconds !== undefined
-          ? { 'retry-after': String(fault.retryAfterSeconds) }
-          : {};
-      return send(
-        fault.status,
-        { error: { code: fault.status === 429 ? 'Throttled' : 'Fault', message: 'injected' } },
+        f.retryAfterSeconds !== undefined ? { 'retry-after': String(f.retryAfterSeconds) } : {};
+      send(
+        f.status,
+        { error: { code: f.status === 429 ? 'Throttled' : 'Fault', message: 'injected' } },
         headers,
       );
+    };
+    if (fault && (fault.mode ?? 'refuse') === 'refuse') {
+      refused.push({ conversationId, status: fault.status, time: Date.now() });
+      return answerFault(fault);
     }
     const activityId = m[2] ? decodeURIComponent(m[2]) : undefined;
     const assignedId = req.method === 'PUT' && activityId ? activityId : `act-${randomUUID()}`;
@@ -92,6 +113,12 @@ export async function startLoopbackConnector(port = 0): Promise<LoopbackConnecto
       activity: body ? JSON.parse(body) : undefined,
       time: Date.now(),
     });
+    if (fault?.mode === 'acceptThenFail') return answerFault(fault);
+    if (fault?.mode === 'acceptThenHang') {
+      hanging.add(res);
+      res.on('close', () => hanging.delete(res));
+      return;
+    }
     // POST /v3/conversations (create) answers with the new conversation id, the others with the activity id.
     send(
       m[1] ? 200 : 201,
@@ -111,6 +138,18 @@ export async function startLoopbackConnector(port = 0): Promise<LoopbackConnecto
     serviceUrl: `http://127.0.0.1:${actual}`,
     calls,
     faults,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    refused,
+    get latencyMs() {
+      return state.latencyMs;
+    },
+    set latencyMs(ms: number) {
+      state.latencyMs = ms;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const res of hanging) res.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -18,6 +18,15 @@ import { FORM_CARD_STATES } from '../forms/formCardStates';
 // ── changes (src/changes, cards/preview|change-result|flow-kind-choice.json): begin ──
 import { CHANGE_CARD_STATES } from '../changes/changeCardStates';
 // ── changes: end ──
+// ── notifications (src/cards/notificationCard.ts, notifyListCard.ts): begin ──
+import { NOTIFICATION_CARD_STATES } from '../notifications/cardStates';
+// ── notifications: end ──
+// ── audit (src/cards/historyCard.ts, cards/history.json): begin ──
+import { HISTORY_CARD_STATES } from '../audit/historyCardStates';
+// ── audit: end ──
+// ── approvals (src/approvals, cards/approval-*.json, peer preview/result states): begin ──
+import { APPROVAL_CARD_STATES } from '../approvals/cardStates';
+// ── approvals: end ──
 
 export type CardStates = Record<string, () => AdaptiveCard>;
 
@@ -58,6 +67,15 @@ export const VIEW_MODEL_STATES: Record<string, CardStates> = {
   // ── changes: begin ──
   ...CHANGE_CARD_STATES,
   // ── changes: end ──
+  // ── notifications: begin ──
+  ...NOTIFICATION_CARD_STATES,
+  // ── notifications: end ──
+  // ── audit: begin ──
+  ...HISTORY_CARD_STATES,
+  // ── audit: end ──
+  // ── approvals (after changes: its preview/change-result entries include the changes' states): begin ──
+  ...APPROVAL_CARD_STATES,
+  // ── approvals: end ──
 };
 
 export const FIXTURE_DIR = join(__dirname, 'fixtures');

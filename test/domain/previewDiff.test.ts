@@ -63,7 +63,12 @@ describe('diffFlowSet', () => {
   it('when a set is created without a filter, then the rows say it covers all schools', () => {
     expect(diffFlowSet(null, { displayName: 'New', filter: null })).toEqual([
       { path: 'displayName', label: 'Flow set name', before: '(not set)', after: 'New' },
-      { path: 'filter', label: 'Schools', before: '(not set)', after: 'All organisations (no filter)' },
+      {
+        path: 'filter',
+        label: 'Schools',
+        before: '(not set)',
+        after: 'All organisations (no filter)',
+      },
     ]);
   });
 });

@@ -118,7 +118,7 @@ describe('appOnly', () => {
     const token = await provider();
     expect(await provider()).toBe(token);
     expect(decodeJwt(token)).toMatchObject({
-      roles: [READ_SCOPE],
+      roles: [READ_SCOPE, 'GroupMember.Read.All'],
       aud: 'https://graph.microsoft.com',
     });
     expect(decodeJwt(token).scp).toBeUndefined();

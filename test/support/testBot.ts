@@ -37,6 +37,9 @@ export async function startTestBot(
     PLAYGROUND: 'false',
     DATA_DIR: dataDir,
     SANDBOX_READY_DELAY_MS: '100',
+    // No background readiness polling: tests that count Graph requests or inject faults must
+    // not race it. Notification tests poll explicitly (app.notifications.pollNow()).
+    NOTIFY_POLL_SECONDS: '0',
     ...env,
   });
   const app = await startApp(config, { logger });

@@ -58,6 +58,29 @@ export async function identifyCaller(
   }
 }
 
+/**
+ * Group members (approver groups): least privileged is GroupMember.Read.All, delegated or
+ * application; the higher ones listed on the page are accepted too. No directory role needed.
+ * https://learn.microsoft.com/graph/api/group-list-transitivemembers#permissions
+ */
+export const GROUP_MEMBER_READ_PERMISSIONS = [
+  'GroupMember.Read.All',
+  'GroupMember.ReadWrite.All',
+  'Group.Read.All',
+  'Group.ReadWrite.All',
+  'Directory.Read.All',
+];
+
+function authorizeDirectoryRead(caller: EmulatorCaller): void {
+  const granted = caller.kind === 'delegated' ? caller.scopes : caller.roles;
+  if (GROUP_MEMBER_READ_PERMISSIONS.some((p) => granted.includes(p))) return;
+  throw new GraphError(
+    403,
+    'Authorization_RequestDenied',
+    'Insufficient privileges to complete the operation: reading group members requires GroupMember.Read.All.',
+  );
+}
+
 export function authorize(
   caller: EmulatorCaller | undefined,
   route: RouteKind,
@@ -65,6 +88,7 @@ export function authorize(
   adminRoleIds: readonly string[],
 ): void {
   if (!caller) return;
+  if (route === 'groupMembers') return authorizeDirectoryRead(caller);
   const write = method !== 'GET';
   const granted = caller.kind === 'delegated' ? caller.scopes : caller.roles;
   if (write) {

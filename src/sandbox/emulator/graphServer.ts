@@ -12,6 +12,7 @@ import { timestampNow } from './clock';
 import { faultOutcome, type FaultRegistry } from './faults';
 import { GraphError, errorOutcome, type Outcome, type RequestIds } from './graphErrors';
 import { handlerFor } from './handlers';
+import { parseMembersQuery } from './handlers/groups';
 import { parseJsonBody, readRawBody, requestIdsOf, writeOutcome } from './http';
 import { parsePageRequest } from './paging';
 import { matchRoute } from './router';
@@ -41,17 +42,24 @@ function operate(
   const route = matchRoute(url.pathname);
   const handler = handlerFor(route.kind, method);
   authorize(caller, route.kind, method, deps.adminRoleIds);
-  // Query options are read on GETs only; writes ignore them.
-  const page =
-    method === 'GET'
-      ? parsePageRequest(url.searchParams, COLLECTIONS.has(route.kind))
-      : { offset: 0 };
+  // Query options are read on GETs only; writes ignore them. Group members also take $select.
+  const { page, select } =
+    route.kind === 'groupMembers'
+      ? parseMembersQuery(url.searchParams)
+      : {
+          page:
+            method === 'GET'
+              ? parsePageRequest(url.searchParams, COLLECTIONS.has(route.kind))
+              : { offset: 0 },
+          select: undefined,
+        };
   const hasBody = method === 'PATCH' || (method === 'POST' && route.kind !== 'reset');
   return handler({
     method,
     route,
     body: hasBody ? parseJsonBody(req, raw) : undefined,
     page,
+    select,
     store: deps.store,
     baseUrl: deps.baseUrl(),
     nowMs: Date.now(),

@@ -32,6 +32,7 @@ export {
 } from './types';
 export type { ReadinessStatusName } from './stateSchema';
 export { SEED_IDS } from './seed';
+export { SANDBOX_APPROVER_GROUP_ID, SANDBOX_GROUPS, SANDBOX_IT_LEADS_GROUP_ID } from './directory';
 
 const DEFAULT_READY_DELAY_MS = 15_000;
 

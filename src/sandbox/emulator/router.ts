@@ -14,13 +14,18 @@ export type RouteKind =
   | 'flow'
   | 'reset'
   | 'roleGroups'
-  | 'roleGroup';
+  | 'roleGroup'
+  /** `/groups/{id}/transitiveMembers[/microsoft.graph.user]` (approver groups, directory.ts). */
+  | 'groupMembers';
 
 export interface Route {
   kind: RouteKind;
   setId?: string;
   flowId?: string;
   roleGroupId?: string;
+  groupId?: string;
+  /** The OData cast `/microsoft.graph.user`: users only. */
+  cast?: 'user';
 }
 
 /** The canonical path of a collection, for nextLinks (always Graph's own casing). */
@@ -64,6 +69,16 @@ function matchFlowSets(rest: string[]): Route {
   return { kind: 'reset', setId, flowId };
 }
 
+/** `{id}/transitiveMembers` with an optional cast to users; nothing else of /groups exists here. */
+function matchGroups(rest: string[]): Route {
+  const [groupId, members, cast, ...extra] = rest;
+  if (!groupId || members?.toLowerCase() !== 'transitivemembers')
+    throw notFoundSegment(members ?? groupId);
+  if (cast !== undefined && (cast.toLowerCase() !== 'microsoft.graph.user' || extra.length))
+    throw notFoundSegment(extra[0] ?? cast);
+  return { kind: 'groupMembers', groupId, ...(cast ? { cast: 'user' as const } : {}) };
+}
+
 /** The route for a Graph path, or a 404 GraphError naming the first segment that matched nothing. */
 export function matchRoute(pathname: string): Route {
   let segments: string[];
@@ -72,6 +87,8 @@ export function matchRoute(pathname: string): Route {
   } catch {
     throw new GraphError(400, 'badRequest', 'The request URL is not correctly percent-encoded.');
   }
+  if (segments[0]?.toLowerCase() === 'beta' && segments[1]?.toLowerCase() === 'groups')
+    return matchGroups(segments.slice(2));
   const expected = ['beta', 'external', 'industrydata'];
   for (const [i, name] of expected.entries()) {
     if (segments[i]?.toLowerCase() !== name) throw notFoundSegment(segments[i]);

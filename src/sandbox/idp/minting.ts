@@ -13,8 +13,10 @@ import { GRAPH_RESOURCE } from './scopes';
 export const TEAMS_CLIENT_APP_ID = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 /** Object id of the sandbox app's service principal: the `oid` of app-only tokens. */
 export const SANDBOX_SERVICE_PRINCIPAL_ID = '0d0d0d0d-2e2e-4f3f-8a4a-5b5b5b5b5b5b';
-/** Application permission granted to the sandbox app (client credentials `roles`). */
-export const SANDBOX_APP_ROLES = [READ_SCOPE];
+/** Reading approver groups' members (APPROVER_GROUP_ID, src/approvals). */
+export const GROUP_MEMBER_READ_ROLE = 'GroupMember.Read.All';
+/** Application permissions granted to the sandbox app (client credentials `roles`). */
+export const SANDBOX_APP_ROLES = [READ_SCOPE, GROUP_MEMBER_READ_ROLE];
 
 export interface MinterConfig {
   key: SigningKey;

@@ -52,7 +52,7 @@ describe('authenticateGraphRequest', () => {
       kind: 'application',
       oid: SANDBOX_SERVICE_PRINCIPAL_ID,
       scopes: [],
-      roles: [READ_SCOPE],
+      roles: [READ_SCOPE, 'GroupMember.Read.All'],
     });
   });
 

@@ -169,7 +169,7 @@ describe('token endpoint', () => {
     });
     expect(status).toBe(200);
     const claims = decodeJwt(String(body.access_token));
-    expect(claims.roles).toEqual(['IndustryData-OutboundFlow.Read.All']);
+    expect(claims.roles).toEqual(['IndustryData-OutboundFlow.Read.All', 'GroupMember.Read.All']);
     expect(claims.scp).toBeUndefined();
     expect(claims.idtyp).toBe('app');
   });

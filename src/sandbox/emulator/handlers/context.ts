@@ -11,6 +11,8 @@ export interface HandlerContext {
   /** Parsed JSON body of a POST/PATCH, undefined when none was sent. */
   body: unknown;
   page: PageRequest;
+  /** `$select` of a directory read (groups.ts); undefined = every property. */
+  select?: string[];
   store: EmulatorStore;
   /** The emulator's own Graph base URL (…/beta), for nextLinks. */
   baseUrl: string;

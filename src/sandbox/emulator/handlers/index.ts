@@ -4,6 +4,7 @@ import type { RouteKind } from '../router';
 import type { HandlerContext } from './context';
 import { createFlowSet, deleteFlowSet, getFlowSet, listFlowSets, updateFlowSet } from './flowSets';
 import { createFlow, deleteFlow, getFlow, listFlows, resetFlow, updateFlow } from './flows';
+import { listTransitiveMembers } from './groups';
 import { getRoleGroup, listRoleGroups } from './roleGroups';
 
 type Handler = (ctx: HandlerContext) => Outcome;
@@ -16,6 +17,7 @@ const HANDLERS: Record<RouteKind, Partial<Record<string, Handler>>> = {
   reset: { POST: resetFlow },
   roleGroups: { GET: listRoleGroups },
   roleGroup: { GET: getRoleGroup },
+  groupMembers: { GET: listTransitiveMembers },
 };
 
 /** The handler for a route and method; 405 with `Allow` when the route has no such method. */

@@ -1,0 +1,90 @@
+/**
+ * Approve (prior-art §1d properties 1, 5 and 7; §3 item 9). In order:
+ *  1. authorise the clicker by Entra object id: never the requester, and on the approver list
+ *     (deny by default: an empty list means nobody);
+ *  2. get the approver's on-behalf-of token (Teams SSO: a 401 loginRequest round trip happens
+ *     here, before anything is decided);
+ *  3. record the decision with compare-and-set (pending → approved, the approver stored): one of
+ *     any number of concurrent clicks decides, and it is stored before anything is written;
+ *  4. claim the write (approved → applying, only by that approver) and run the pipeline's own
+ *     steps with the approver's token: re-read, stale if the set moved, else the exact stored body;
+ *  5. update every copy of the card (requester's, channel's) to the final state without buttons.
+ */
+import type { ActionResult } from '../actions/types';
+import { recordChangeEvent } from '../audit';
+import type { AdaptiveCard } from '../cards/render';
+import { executeClaimed } from '../changes/apply';
+import type { PendingChange } from '../domain/pendingChange';
+import { syncCards } from './cardSync';
+import { decideStored } from './decisions';
+import type { ApprovalDeps } from './deps';
+import {
+  auditExpiry,
+  authoriseDecision,
+  cardSyncDeps,
+  closedResult,
+  currentRequest,
+  type Loaded,
+} from './flows';
+import { listResult } from './list';
+
+/** The decision's buttons are gone once decided; read-only ones would run commands here as the clicker. */
+const withoutButtons = (card: AdaptiveCard): AdaptiveCard => ({ ...card, actions: [] });
+
+/** Steps 4–5, for the approver who decided. */
+async function applyAsApprover(
+  deps: ApprovalDeps,
+  approved: PendingChange,
+  loaded: Loaded,
+): Promise<ActionResult> {
+  const cd = deps.change;
+  const claim = await cd.changes.transition(
+    approved.id,
+    { type: 'apply', by: cd.person },
+    cd.now(),
+  );
+  if (claim.outcome !== 'changed') {
+    const current = claim.change ?? (await cd.changes.get(approved.id)) ?? approved;
+    return closedResult(deps, current, loaded);
+  }
+  const { change: done, card } = await executeClaimed(cd, claim.change);
+  const final = withoutButtons(card);
+  const request = (await deps.stores.requests.get(approved.id))?.value ?? loaded.request;
+  await syncCards(cardSyncDeps(deps), done, request, {
+    skipActivityId: deps.replyToId,
+    card: () => final,
+  });
+  return { kind: 'card', card: final, forEveryone: true };
+}
+
+export async function approveRequest(
+  deps: ApprovalDeps,
+  changeId: string,
+  from?: 'list',
+): Promise<ActionResult> {
+  const cd = deps.change;
+  const loaded = await currentRequest(deps, changeId);
+  const refusal = await authoriseDecision(deps, loaded.change);
+  if (refusal) return refusal;
+  if (loaded.change.state === 'pending' || loaded.change.state === 'approved')
+    await deps.ensureSignedIn();
+  const event = { type: 'approve', by: cd.person } as const;
+  const decided = await decideStored(deps.stores.changes, changeId, event, cd.now());
+  if (decided.outcome === 'refused' && !decided.change)
+    return { kind: 'message', text: decided.error.userMessage };
+  const current = decided.change!;
+  if (decided.outcome === 'refused') await auditExpiry(deps, current, loaded.view);
+  if (decided.outcome === 'changed') {
+    cd.logger.info('change approved', { changeId, approverOid: cd.person.aadObjectId });
+    await recordChangeEvent(cd, current, loaded.view, 'approved', {
+      actor: cd.person,
+      at: cd.now(),
+    });
+  }
+  const mine =
+    current.state === 'approved' && current.approver?.aadObjectId === cd.person.aadObjectId;
+  const result = mine
+    ? await applyAsApprover(deps, current, loaded)
+    : await closedResult(deps, current, loaded);
+  return from === 'list' && result.kind === 'card' ? listResult(deps) : result;
+}

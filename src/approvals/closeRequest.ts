@@ -1,0 +1,85 @@
+/**
+ * Reject (approvers, with a reason) and Cancel (the requester or an approver): both close a request
+ * with compare-and-set, audit it, and update every copy of its card to the final state. Show
+ * sends the request's card to whoever asks, as a new message (e.g. from a blocked preview).
+ */
+import type { ActionResult } from '../actions/types';
+import { recordChangeEvent } from '../audit';
+import { peerPreview } from '../changes/applyGate';
+import { previewCardFor } from '../changes/changeCards';
+import { viewOf } from '../changes/changeView';
+import { requestCardFor } from './approvalCards';
+import { decideStored, type ApprovalEvent } from './decisions';
+import type { ApprovalDeps } from './deps';
+import { audienceOf, auditExpiry, authoriseDecision, closedResult, currentRequest } from './flows';
+import { listResult } from './list';
+import { updateRecord } from './stores';
+
+/** Where the button was: the request's own card, the `approvals` list, or a blocked preview. */
+export type ClickedFrom =
+  | { from: 'card' }
+  | { from: 'list' }
+  | { from: 'preview'; previewId: string };
+
+async function close(deps: ApprovalDeps, changeId: string, event: ApprovalEvent, reason?: string) {
+  const cd = deps.change;
+  const loaded = await currentRequest(deps, changeId);
+  const decided = await decideStored(deps.stores.changes, changeId, event, cd.now());
+  if (decided.outcome === 'refused' && !decided.change)
+    return { kind: 'message', text: decided.error.userMessage } as const;
+  const current = decided.change!;
+  if (decided.outcome === 'refused') await auditExpiry(deps, current, loaded.view);
+  if (decided.outcome === 'changed') {
+    const at = cd.now();
+    if (event.type === 'reject')
+      await updateRecord(deps.stores.requests, changeId, (r) => ({
+        ...r,
+        rejection: { by: cd.person, reason: reason ?? '', at: at.toISOString() },
+      }));
+    const audited = event.type === 'reject' ? 'rejected' : 'cancelled';
+    cd.logger.info(`approval request ${audited}`, { changeId, userOid: cd.person.aadObjectId });
+    await recordChangeEvent(cd, current, loaded.view, audited, { actor: cd.person, at, reason });
+  }
+  return closedResult(deps, current, loaded);
+}
+
+export async function rejectRequest(
+  deps: ApprovalDeps,
+  changeId: string,
+  reason: string,
+  from?: 'list',
+): Promise<ActionResult> {
+  const { change } = await currentRequest(deps, changeId);
+  const refusal = await authoriseDecision(deps, change);
+  if (refusal) return refusal;
+  const result = await close(deps, changeId, { type: 'reject', by: deps.change.person }, reason);
+  return from === 'list' && result.kind === 'card' ? listResult(deps) : result;
+}
+
+export async function cancelRequest(
+  deps: ApprovalDeps,
+  changeId: string,
+  clicked: ClickedFrom = { from: 'card' },
+): Promise<ActionResult> {
+  const { person } = deps.change;
+  // Not being an approver (or the group being unreadable) only means "not as an approver".
+  const byApprover = await deps.approvals.directory
+    .isApprover(person.aadObjectId)
+    .catch(() => false);
+  const result = await close(deps, changeId, { type: 'cancel', by: person, byApprover });
+  if (result.kind === 'message' || clicked.from === 'card') return result;
+  if (clicked.from === 'list') return listResult(deps);
+  // A preview that was blocked by this request: show it again, now free to request approval.
+  const preview = await deps.change.changes.get(clicked.previewId);
+  if (!preview || preview.state !== 'pending')
+    return { kind: 'message', text: 'The waiting request was cancelled.' };
+  const note = 'The waiting request was cancelled: you can request approval for this change now.';
+  const view = await viewOf(deps.change.views, preview.id);
+  return { kind: 'card', card: previewCardFor(preview, view, note, peerPreview(deps.change)) };
+}
+
+export async function showRequest(deps: ApprovalDeps, changeId: string): Promise<ActionResult> {
+  const { change, request, view } = await currentRequest(deps, changeId);
+  const card = requestCardFor(change, view, request, audienceOf(deps, change));
+  return { kind: 'message', text: 'Here is that request.', also: [{ card }] };
+}

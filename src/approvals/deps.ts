@@ -1,0 +1,54 @@
+/**
+ * What the approval steps use, per turn (the clicking person acts through Graph on their own
+ * behalf) or, for the background sweep, as the bot itself (the app's read-only token, no person).
+ */
+import type { ActionContext } from '../actions/types';
+import type { AuditLog } from '../audit';
+import { changeDeps, type ChangeDeps } from '../changes/deps';
+import type { ConversationRef } from '../commands/types';
+import type { Logger } from '../log';
+import type { ConversationStore } from '../store/conversationStore';
+import { approvalsOf, type Approvals } from './access';
+import { approvalStores, type ApprovalStores } from './stores';
+
+export interface ApprovalDeps {
+  change: ChangeDeps;
+  stores: ApprovalStores;
+  approvals: Approvals;
+  conversations: ConversationStore;
+  /** How long a request waits for a decision (APPROVAL_TTL_HOURS). */
+  ttlMs: number;
+  conversation: ConversationRef;
+  replyToId?: string;
+  /**
+   * Gets the clicker's on-behalf-of token now: in Teams SSO mode a click without a token answers
+   * 401 loginRequest (teams-platform.md §3.6) before anything is decided, and Teams resends it.
+   */
+  ensureSignedIn(): Promise<void>;
+}
+
+export function approvalDeps(ctx: ActionContext): ApprovalDeps {
+  const { services } = ctx;
+  return {
+    change: changeDeps(ctx),
+    stores: approvalStores(services.storage),
+    approvals: approvalsOf(services),
+    conversations: services.conversations,
+    ttlMs: services.config.approvals.ttlMs,
+    conversation: ctx.conversation,
+    replyToId: ctx.replyToId,
+    ensureSignedIn: async () => {
+      await services.graph.userToken(ctx)();
+    },
+  };
+}
+
+/** For work outside a turn: the sweep and the card updates after it. */
+export interface BackgroundDeps {
+  stores: ApprovalStores;
+  approvals: Pick<Approvals, 'messenger' | 'instance' | 'inFlight'>;
+  conversations: ConversationStore;
+  change: Pick<ChangeDeps, 'changes' | 'views' | 'logger' | 'now' | 'audit' | 'person' | 'graph'>;
+  logger: Logger;
+  audit?: AuditLog;
+}

@@ -1,0 +1,92 @@
+/**
+ * The requests waiting for a decision, for `approvals` and for the list card's own buttons: open
+ * ones (pending, or approved but not yet applied after a restart) that have not expired, oldest
+ * first, with Approve only where the reader may approve (an approver, not their own request).
+ */
+import type { ActionResult } from '../actions/types';
+import { approvalListCard, type ApprovalListItem } from '../cards/approvalListCard';
+import type { AdaptiveCard } from '../cards/render';
+import { viewOf, type ChangeViewStore } from '../changes/changeView';
+import { titleOf } from '../changes/describe';
+import { formatTimestamp } from '../domain/flowSummary';
+import { isExpired, type PendingChange, type Person } from '../domain/pendingChange';
+import type { ApproverDirectory } from './approvers';
+import type { ApprovalDeps } from './deps';
+import { CHANNEL_KEY, type ApprovalRequest } from './schemas';
+import type { ApprovalStores } from './stores';
+
+export interface ListInput {
+  stores: ApprovalStores;
+  views: ChangeViewStore;
+  directory: ApproverDirectory;
+  person: Person;
+  now: Date;
+}
+
+export async function openRequests(stores: ApprovalStores, now: Date) {
+  const open: Array<{ change: PendingChange; request: ApprovalRequest }> = [];
+  for (const { id, value: request } of await stores.requests.list()) {
+    const change = (await stores.changes.get(id))?.value;
+    if (!change || !['pending', 'approved'].includes(change.state) || isExpired(change, now))
+      continue;
+    open.push({ change, request });
+  }
+  return open.sort((a, b) => (a.request.requestedAt < b.request.requestedAt ? -1 : 1));
+}
+
+async function itemOf(
+  input: ListInput,
+  change: PendingChange,
+  request: ApprovalRequest,
+  approver: boolean,
+): Promise<ApprovalListItem> {
+  const own = change.requester.aadObjectId.toLowerCase() === input.person.aadObjectId.toLowerCase();
+  const view = await viewOf(input.views, change.id);
+  return {
+    changeId: change.id,
+    title: titleOf(change, view),
+    who: `Asked by ${change.requester.name} at ${formatTimestamp(request.requestedAt)} · expires ${formatTimestamp(change.expiresAt)}`,
+    reason: request.reason,
+    status:
+      change.state === 'approved'
+        ? `Approved by ${change.approver?.name ?? 'an approver'}, not applied yet`
+        : undefined,
+    canDecide: approver && !own,
+    canCancel: approver || own,
+  };
+}
+
+export async function approvalListCardFor(input: ListInput): Promise<AdaptiveCard> {
+  const { directory } = input;
+  let notice: string | undefined;
+  const approver = await directory.isApprover(input.person.aadObjectId).catch(() => {
+    notice =
+      'The approver group could not be read just now, so Approve is not offered; try again in a minute.';
+    return false;
+  });
+  if (directory.noneConfigured)
+    notice =
+      'No approvers are configured (APPROVERS, APPROVER_GROUP_ID): nobody can approve these requests.';
+  const open = await openRequests(input.stores, input.now);
+  const channel = (await input.stores.channel.get(CHANNEL_KEY))?.value;
+  const where = channel
+    ? `New requests are posted in ${channel.name ?? 'the approvals channel'}.`
+    : 'New requests go to each approver in a 1:1 chat ("approvals here" in a channel posts them there).';
+  const summary = `${open.length} waiting for a decision. ${where} ${approver ? 'You can approve.' : 'You are not an approver.'}`;
+  const items = await Promise.all(
+    open.map(({ change, request }) => itemOf(input, change, request, approver)),
+  );
+  return approvalListCard({ summary, notice, items });
+}
+
+/** The list again, in place of the list card that was clicked. */
+export async function listResult(deps: ApprovalDeps): Promise<ActionResult> {
+  const card = await approvalListCardFor({
+    stores: deps.stores,
+    views: deps.change.views,
+    directory: deps.approvals.directory,
+    person: deps.change.person,
+    now: deps.change.now(),
+  });
+  return { kind: 'card', card, forEveryone: true };
+}

@@ -1,0 +1,133 @@
+/**
+ * "Request approval" on a peer preview: the requester asks, with a reason. In one all-or-nothing
+ * write the set's lock is taken, the request stored and the change given the approval TTL
+ * (APPROVAL_TTL_HOURS), so a lost race or a crash never leaves half a request. Then the request
+ * is audited, posted where approvers see it (delivery.ts) and the requester's preview becomes
+ * "waiting for approval". A retried invoke finds the request and answers the same card again.
+ */
+import type { ActionResult } from '../actions/types';
+import { recordChangeEvent, SYSTEM_ACTOR } from '../audit';
+import { peerPreview } from '../changes/applyGate';
+import { closedCard, previewCardFor } from '../changes/changeCards';
+import { viewOf, type ChangeView } from '../changes/changeView';
+import { policyOfChange } from '../changes/deps';
+import { freshPreviewAfterExpiry } from '../changes/expire';
+import { isExpired, type PendingChange } from '../domain/pendingChange';
+import { AppError } from '../errors';
+import { requestCardFor } from './approvalCards';
+import { deliverRequest } from './delivery';
+import type { ApprovalDeps } from './deps';
+import { heldBy, lockOf, type LockState } from './lock';
+import { newRequest, storeRequest } from './requestRecord';
+
+type Step = { done: ActionResult } | { retry: true };
+const done = (result: ActionResult): Step => ({ done: result });
+const MAX_ATTEMPTS = 4;
+
+/** A preview past its TTL: expired (and audited) now, with a fresh one in its place. */
+async function expiredNow(
+  deps: ApprovalDeps,
+  change: PendingChange,
+  view: ChangeView,
+): Promise<ActionResult> {
+  const cd = deps.change;
+  const result = await cd.changes.transition(change.id, { type: 'expire' }, cd.now());
+  const expired = result.change ?? change;
+  if (result.outcome === 'changed')
+    await recordChangeEvent(cd, expired, view, 'expired', { actor: SYSTEM_ACTOR, at: cd.now() });
+  return {
+    kind: 'card',
+    card: await freshPreviewAfterExpiry(cd, expired, view),
+    forEveryone: true,
+  };
+}
+
+/** Why this click cannot make a request now, as the answer to give; undefined when it can. */
+async function refusal(deps: ApprovalDeps, change: PendingChange, view: ChangeView, now: Date) {
+  const cd = deps.change;
+  if (change.requester.aadObjectId !== cd.person.aadObjectId)
+    return done({
+      kind: 'message',
+      text: `Only ${change.requester.name}, who asked for this change, can request approval for it.`,
+    });
+  if (change.state !== 'pending') return done({ kind: 'card', card: closedCard(change, view) });
+  if (isExpired(change, now)) return done(await expiredNow(deps, change, view));
+  if (policyOfChange(cd, change.kind) !== 'peer') {
+    const note = 'This kind of change no longer needs approval: apply it yourself.';
+    return done({ kind: 'card', card: previewCardFor(change, view, note) });
+  }
+  return undefined;
+}
+
+async function attempt(deps: ApprovalDeps, changeId: string, reason: string): Promise<Step> {
+  const { change: cd, stores } = deps;
+  const now = cd.now();
+  const stored = await stores.changes.get(changeId);
+  if (!stored) throw new AppError('not_found', 'This change is no longer known. Preview it again.');
+  const change = stored.value;
+  const view = await viewOf(cd.views, changeId);
+  const existing = await stores.requests.get(changeId);
+  if (existing)
+    return done({
+      kind: 'card',
+      card: requestCardFor(change, view, existing.value, 'requester'),
+      forEveryone: true,
+    });
+  const refused = await refusal(deps, change, view, now);
+  if (refused) return refused;
+  const setId = 'setId' in change.target ? change.target.setId : undefined;
+  const lock: LockState = setId ? await lockOf(stores, setId, changeId, now) : { free: true };
+  if (!lock.free) {
+    const note = await heldBy(cd.views, lock.holder, lock.request);
+    return done({
+      kind: 'card',
+      card: previewCardFor(change, view, note, { ...peerPreview(cd), blockedBy: lock.holder.id }),
+    });
+  }
+  const { request, approverIds } = await newRequest(deps, change, setId, reason, now);
+  const waiting: PendingChange = {
+    ...change,
+    expiresAt: new Date(now.getTime() + deps.ttlMs).toISOString(),
+  };
+  if (!(await storeRequest(deps, stored, waiting, request, lock))) return { retry: true };
+  cd.logger.info('approval requested', {
+    changeId,
+    kind: change.kind,
+    userOid: cd.person.aadObjectId,
+    approvers: approverIds.length,
+  });
+  await recordChangeEvent(cd, waiting, view, 'requested', { actor: cd.person, at: now, reason });
+  const delivered = await deliverRequest(
+    {
+      stores,
+      messenger: deps.approvals.messenger,
+      conversations: deps.conversations,
+      logger: cd.logger,
+      approverIds,
+      render: (audience) => requestCardFor(waiting, view, request, audience),
+    },
+    waiting,
+  );
+  return done({
+    kind: 'card',
+    card: requestCardFor(waiting, view, delivered ?? request, 'requester'),
+    forEveryone: true,
+  });
+}
+
+export async function requestApproval(
+  deps: ApprovalDeps,
+  changeId: string,
+  reason: string,
+): Promise<ActionResult> {
+  for (let i = 1; ; i++) {
+    const step = await attempt(deps, changeId, reason);
+    if ('done' in step) return step.done;
+    if (i >= MAX_ATTEMPTS)
+      throw new AppError(
+        'conflict',
+        'This change was being changed at the same moment. Please try again.',
+        { retryable: true },
+      );
+  }
+}

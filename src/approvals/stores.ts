@@ -1,0 +1,88 @@
+/**
+ * Typed views over the durable storage for approvals, and the two ways they are written: one
+ * record with a compare-and-set loop (`updateRecord`), or several records at once, all or nothing,
+ * each conditional on its eTag (`writeAll`: SQLite runs a batch in one IMMEDIATE transaction, so
+ * two bot processes cannot both take the same lock).
+ */
+import type { z } from 'zod';
+import { PENDING_CHANGE_PREFIX, PendingChange } from '../domain/pendingChange';
+import { createRecordStore, type RecordStore } from '../store/recordStore';
+import { isStorageConflict, type DurableStorage } from '../store/storage';
+import {
+  APPROVAL_PREFIX,
+  ApprovalChannel,
+  ApprovalLock,
+  ApprovalRequest,
+  CHANNEL_PREFIX,
+  IN_FLIGHT_PREFIX,
+  InFlight,
+  LOCK_PREFIX,
+} from './schemas';
+
+export interface ApprovalStores {
+  requests: RecordStore<ApprovalRequest>;
+  locks: RecordStore<ApprovalLock>;
+  channel: RecordStore<ApprovalChannel>;
+  inFlight: RecordStore<InFlight>;
+  /** The pending-change records with their eTags (pendingChangeStore.ts keeps them there). */
+  changes: RecordStore<PendingChange>;
+}
+
+export function approvalStores(storage: DurableStorage): ApprovalStores {
+  return {
+    requests: createRecordStore(storage, APPROVAL_PREFIX, ApprovalRequest),
+    locks: createRecordStore(storage, LOCK_PREFIX, ApprovalLock),
+    channel: createRecordStore(storage, CHANNEL_PREFIX, ApprovalChannel),
+    inFlight: createRecordStore(storage, IN_FLIGHT_PREFIX, InFlight),
+    changes: createRecordStore(storage, PENDING_CHANGE_PREFIX, PendingChange),
+  };
+}
+
+/** A value no store generates: a write with it succeeds only where the key is absent. */
+const MUST_BE_ABSENT = 'absent:approvals';
+
+export interface RecordWrite {
+  prefix: string;
+  id: string;
+  schema: z.ZodType;
+  value: unknown;
+  /** The eTag read; undefined = the record must not exist yet. */
+  eTag: string | undefined;
+}
+
+/** All or nothing; throws StorageConflictError when any record moved since it was read. */
+export async function writeAll(storage: DurableStorage, writes: RecordWrite[]): Promise<void> {
+  const items = Object.fromEntries(
+    writes.map((w) => [
+      `${w.prefix}/${w.id}`,
+      { ...(w.schema.parse(w.value) as object), eTag: w.eTag ?? MUST_BE_ABSENT },
+    ]),
+  );
+  await storage.writeReturningETags(items);
+}
+
+// Each retry follows someone else's successful write: a handful is plenty.
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Read, change, compare-and-set, again after a lost race. `change` returns the new value, or
+ * undefined to leave the record as it is. Resolves with what is stored afterwards.
+ */
+export async function updateRecord<T>(
+  store: RecordStore<T>,
+  id: string,
+  change: (current: T) => T | undefined,
+): Promise<T | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const stored = await store.get(id);
+    if (!stored) return undefined;
+    const next = change(stored.value);
+    if (next === undefined) return stored.value;
+    try {
+      await store.replace(id, next, stored.eTag);
+      return next;
+    } catch (err) {
+      if (!isStorageConflict(err) || attempt >= MAX_ATTEMPTS) throw err;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * `approvals`: the requests waiting for a decision, with Approve for approvers (never on their own
+ * request) and Cancel for requesters and approvers. No Graph call for the list itself; the
+ * approver group is read (and cached) to know whether to offer Approve.
+ */
+import { approvalsOf } from '../approvals/access';
+import { approvalListCardFor } from '../approvals/list';
+import { approvalStores } from '../approvals/stores';
+import { createChangeViewStore } from '../changes/changeView';
+import { command, noArgs } from './types';
+
+export const approvalsCommand = command<undefined>({
+  name: 'approvals',
+  aliases: ['pending approvals', 'approval requests'],
+  usage: 'approvals',
+  summary:
+    'Changes waiting for peer approval: approve them (if you are an approver), open one to reject it, or cancel your own.',
+  examples: ['approvals'],
+  parse: noArgs,
+  async run(ctx) {
+    const { services } = ctx;
+    const card = await approvalListCardFor({
+      stores: approvalStores(services.storage),
+      views: createChangeViewStore(services.storage),
+      directory: approvalsOf(services).directory,
+      person: { aadObjectId: ctx.user.aadObjectId, name: ctx.user.name },
+      now: new Date(),
+    });
+    return [{ card }];
+  },
+});

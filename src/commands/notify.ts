@@ -1,0 +1,154 @@
+/**
+ * `notify here [for {set}] [only {statuses}]`, `notify off [for {set}]`, `notify list`: readiness
+ * notifications for this conversation (a channel, a group chat or a 1:1 chat). In a channel the
+ * channel itself is subscribed (not the thread the command was typed in), so each notification
+ * starts a new post there (teams-platform.md §4.1(a)). Only people the bot can verify (an Entra
+ * object id on the activity) may change subscriptions. Set names are resolved with the app's
+ * read-only token: subscribing must also work in channels, where Teams SSO does not (prior-art §0.2).
+ */
+import { notifyListCard } from '../cards/notifyListCard';
+import { noSuchFlowSetCard, whichOneCard } from '../cards/whichOneCard';
+import { resolveFlowSet } from '../domain/flowSetResolver';
+import { AppError } from '../errors';
+import {
+  conversationKeyOf,
+  createOutbox,
+  createSubscriptionStore,
+  referenceForPosts,
+} from '../notifications';
+import { parseNotifyArgs, type NotifyArgs } from '../notifications/notifyArgs';
+import type { Subscription } from '../notifications/schemas';
+import { withMuted, withScope } from '../notifications/subscriptionStore';
+import { command, type CommandContext, type Reply } from './types';
+
+const describeStatuses = (statuses: string[] | null) =>
+  statuses ? `only when a flow becomes ${statuses.join(' or ')}` : 'for every readiness change';
+
+function actorOf(ctx: CommandContext) {
+  if (!ctx.user.aadObjectId) {
+    throw new AppError(
+      'forbidden',
+      'Only people signed in with a work or school account (Microsoft Entra ID) can change notifications.',
+    );
+  }
+  return { aadObjectId: ctx.user.aadObjectId, name: ctx.user.name };
+}
+
+type SetPick = { setId: string; setName: string } | { reply: Reply };
+
+async function pickSet(
+  ctx: CommandContext,
+  typed: string,
+  commandFor: (id: string) => string,
+): Promise<SetPick> {
+  const { data: sets } = await ctx.services.graph.forApp().listFlowSets();
+  const found = resolveFlowSet(sets, typed);
+  const options = { commandFor: (s: { id: string }) => commandFor(s.id), button: 'Pick' };
+  if (found.kind === 'ambiguous')
+    return { reply: { card: whichOneCard(typed, found.candidates, options) } };
+  if (found.kind === 'none')
+    return { reply: { card: noSuchFlowSetCard(typed, found.suggestions, options) } };
+  return { setId: found.set.id, setName: found.set.displayName };
+}
+
+async function here(
+  ctx: CommandContext,
+  args: Extract<NotifyArgs, { action: 'here' }>,
+): Promise<Reply[]> {
+  const by = actorOf(ctx);
+  const seen = await ctx.services.conversations.get(ctx.conversation.id);
+  if (!seen)
+    throw new AppError(
+      'internal',
+      'I could not store where this conversation is. Please try again.',
+    );
+  const only = args.statuses ? ` only ${args.statuses.join(',')}` : '';
+  const pick = args.set
+    ? await pickSet(ctx, args.set, (id) => `notify here for ${id}${only}`)
+    : undefined;
+  if (pick && 'reply' in pick) return [pick.reply];
+  const key = conversationKeyOf(ctx.conversation.id);
+  const now = new Date();
+  const scope = { setId: pick?.setId ?? null, setName: pick?.setName, statuses: args.statuses };
+  await createSubscriptionStore(ctx.services.storage).update(key, (current) => {
+    const base: Subscription = current ?? {
+      conversationKey: key,
+      conversationType: seen.conversationType,
+      teamId: seen.teamId,
+      reference: referenceForPosts(seen.reference),
+      scopes: [],
+      muted: [],
+      active: true,
+      createdBy: by,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    return withScope({ ...base, reference: referenceForPosts(seen.reference) }, scope, now);
+  });
+  const where = ctx.conversation.type === 'channel' ? 'this channel (as new posts)' : 'this chat';
+  const what = pick ? `flow set "${pick.setName}"` : 'every flow set';
+  return [
+    {
+      text: `Notifications on: I will post readiness changes of ${what} in ${where}, ${describeStatuses(args.statuses)}. "notify list" shows what this conversation receives; "notify off" stops it.`,
+    },
+  ];
+}
+
+async function off(
+  ctx: CommandContext,
+  args: Extract<NotifyArgs, { action: 'off' }>,
+): Promise<Reply[]> {
+  const by = actorOf(ctx);
+  const subscriptions = createSubscriptionStore(ctx.services.storage);
+  const key = conversationKeyOf(ctx.conversation.id);
+  if (!args.set) {
+    const existed = await subscriptions.get(key);
+    await subscriptions.update(key, () => null);
+    return [
+      {
+        text: existed
+          ? 'Notifications off: nothing more will be posted here. "notify here" turns them back on.'
+          : 'This conversation does not receive notifications.',
+      },
+    ];
+  }
+  const pick = await pickSet(ctx, args.set, (id) => `notify off for ${id}`);
+  if ('reply' in pick) return [pick.reply];
+  await subscriptions.update(key, (current) =>
+    current ? withMuted(current, pick, by, new Date()) : undefined,
+  );
+  return [
+    {
+      text: `No more notifications about "${pick.setName}" here. "notify here for ${pick.setName}" turns them back on.`,
+    },
+  ];
+}
+
+async function list(ctx: CommandContext): Promise<Reply[]> {
+  const key = conversationKeyOf(ctx.conversation.id);
+  const subscription = await createSubscriptionStore(ctx.services.storage).get(key);
+  const deliveries = (await createOutbox(ctx.services.storage).list())
+    .map((d) => d.value)
+    .filter((d) => d.conversationKey === key);
+  return [{ card: notifyListCard(subscription, deliveries, ctx.conversation.type) }];
+}
+
+export const notifyCommand = command<NotifyArgs>({
+  name: 'notify',
+  aliases: ['notifications'],
+  usage: 'notify here [for {set}] [only {statuses}] · notify off [for {set}] · notify list',
+  summary:
+    'Readiness notifications in this channel or chat: a card whenever a flow becomes ready, fails or expires, or a flow or set is added or removed.',
+  examples: [
+    'notify here',
+    'notify here for Northwind only failed,expired',
+    'notify off',
+    'notify list',
+  ],
+  parse: parseNotifyArgs,
+  async run(ctx, args) {
+    if (args.action === 'here') return here(ctx, args);
+    if (args.action === 'off') return off(ctx, args);
+    return list(ctx);
+  },
+});

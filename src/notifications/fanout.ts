@@ -1,0 +1,65 @@
+/**
+ * Which conversation gets which events, as a pure function: active subscriptions whose scopes
+ * match (all sets or this set, and the status filter), minus muted sets. A burst for one
+ * conversation (more than DIGEST_AFTER events in one poll) becomes one digest card instead of a
+ * card per flow: fewer posts is kinder to the channel and to Teams' per-thread limits.
+ */
+import { createHash } from 'node:crypto';
+import type { Delivery, NotificationEvent, Subscription, SubscriptionScope } from './schemas';
+
+export const DIGEST_AFTER = 3;
+
+/** Status filters match the new status; removals and deletions always notify (there is no new status). */
+function scopeMatches(scope: SubscriptionScope, event: NotificationEvent): boolean {
+  if (scope.setId !== null && scope.setId !== event.setId) return false;
+  if (!scope.statuses || event.kind === 'flowRemoved' || event.kind === 'setDeleted') return true;
+  return scope.statuses.includes(event.to ?? '');
+}
+
+export function eventsFor(
+  sub: Subscription,
+  events: readonly NotificationEvent[],
+): NotificationEvent[] {
+  if (!sub.active) return [];
+  const muted = new Set(sub.muted.map((m) => m.setId));
+  return events.filter(
+    (e) => !muted.has(e.setId) && sub.scopes.some((scope) => scopeMatches(scope, e)),
+  );
+}
+
+/** Deterministic, so recording the same events twice for a conversation is the same item. */
+export function deliveryIdOf(conversationKey: string, eventIds: readonly string[]): string {
+  return createHash('sha256')
+    .update([conversationKey, ...eventIds].join('\n'))
+    .digest('hex')
+    .slice(0, 40);
+}
+
+export function planDeliveries(
+  events: readonly NotificationEvent[],
+  subscriptions: readonly Subscription[],
+  now: Date,
+): Delivery[] {
+  const at = now.toISOString();
+  const deliveries: Delivery[] = [];
+  const item = (conversationKey: string, batch: NotificationEvent[]): Delivery => ({
+    id: deliveryIdOf(
+      conversationKey,
+      batch.map((e) => e.id),
+    ),
+    conversationKey,
+    events: batch,
+    state: 'pending',
+    seq: deliveries.length,
+    attempts: 0,
+    nextAttemptAt: at,
+    createdAt: at,
+    updatedAt: at,
+  });
+  for (const sub of subscriptions) {
+    const mine = eventsFor(sub, events);
+    if (mine.length > DIGEST_AFTER) deliveries.push(item(sub.conversationKey, mine));
+    else for (const e of mine) deliveries.push(item(sub.conversationKey, [e]));
+  }
+  return deliveries;
+}

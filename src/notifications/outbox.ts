@@ -1,0 +1,98 @@
+/**
+ * The outbox: every notification is recorded (with the new readiness state, in one all-or-nothing
+ * write) before anything is sent, and its state moves per (event, conversation):
+ *   pending → sending → sent
+ *                     → pending again (429, or refused before it left: safe to resend)
+ *                     → uncertain (5xx, timeout, crash while sending: it may have been posted)
+ *                     → failed (403/404: the conversation is gone; or too many retries)
+ *   pending → skipped (unsubscribed or conversation inactive before it went out)
+ *   uncertain → pending (only when a person in the conversation asks to send it again)
+ * Every move is a compare-and-set on the record's eTag, so two workers can never both send one item.
+ */
+import { createRecordStore, type Versioned } from '../store/recordStore';
+import { isStorageConflict, type DurableStorage } from '../store/storage';
+import { Delivery, OUTBOX_PREFIX, SET_STATE_PREFIX, SetState, type DeliveryState } from './schemas';
+
+/** Writing with this eTag succeeds only when the key does not exist yet (storage.ts semantics). */
+const ABSENT = 'absent:never-a-real-etag';
+const SENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+export type StoredDelivery = Versioned<Delivery> & { id: string };
+
+export interface Outbox {
+  list(): Promise<StoredDelivery[]>;
+  get(id: string): Promise<StoredDelivery | undefined>;
+  /** Moves `item` to its next state iff nobody moved it since it was read. */
+  move(item: StoredDelivery, next: Delivery): Promise<StoredDelivery | undefined>;
+  /** Deletes sent/skipped items older than a week (the readiness state prevents re-detection). */
+  prune(now: Date): Promise<number>;
+}
+
+export function createOutbox(storage: DurableStorage): Outbox {
+  const records = createRecordStore(storage, OUTBOX_PREFIX, Delivery);
+  return {
+    list: () => records.list(),
+    async get(id) {
+      const found = await records.get(id);
+      return found && { ...found, id };
+    },
+    async move(item, next) {
+      try {
+        const eTag = await records.replace(item.id, next, item.eTag);
+        return { id: item.id, value: next, eTag };
+      } catch (err) {
+        if (isStorageConflict(err)) return undefined;
+        throw err;
+      }
+    },
+    async prune(now) {
+      const old = (await records.list()).filter(
+        ({ value }) =>
+          (value.state === 'sent' || value.state === 'skipped') &&
+          now.getTime() - Date.parse(value.updatedAt) > SENT_RETENTION_MS,
+      );
+      for (const { id } of old) await records.delete(id);
+      return old.length;
+    },
+  };
+}
+
+export function setStateStore(storage: DurableStorage) {
+  return createRecordStore(storage, SET_STATE_PREFIX, SetState);
+}
+
+/**
+ * Records one poll: the changed set states (each compare-and-set against the eTag it was read
+ * with) and the new deliveries, in ONE storage batch. Either the state advanced and its events are
+ * in the outbox, or neither happened and the next poll detects the same transitions again.
+ */
+export async function recordPoll(
+  storage: DurableStorage,
+  states: ReadonlyArray<{ state: SetState; eTag: string | undefined }>,
+  deliveries: readonly Delivery[],
+): Promise<void> {
+  const batch: Record<string, Record<string, unknown>> = {};
+  for (const { state, eTag } of states) {
+    batch[`${SET_STATE_PREFIX}/${encodeURIComponent(state.setId)}`] = {
+      ...SetState.parse(state),
+      eTag: eTag ?? ABSENT,
+    };
+  }
+  const keys = deliveries.map((d) => `${OUTBOX_PREFIX}/${d.id}`);
+  const existing = await storage.read(keys);
+  deliveries.forEach((d, i) => {
+    // Same id = same events for the same conversation: already recorded, keep its state.
+    if (!existing[keys[i]!]) batch[keys[i]!] = { ...Delivery.parse(d), eTag: ABSENT };
+  });
+  if (Object.keys(batch).length) await storage.write(batch);
+}
+
+/** The item in its next state, stamped. */
+export function advance(
+  item: Delivery,
+  state: DeliveryState,
+  now: Date,
+  patch: Partial<Delivery> = {},
+): Delivery {
+  return { ...item, claim: undefined, ...patch, state, updatedAt: now.toISOString() };
+}

@@ -1,0 +1,115 @@
+/**
+ * One poll: read every flow set and its flows with the app-only token (read-only
+ * IndustryData-OutboundFlow.Read.All; never a user's token), compare with the stored state,
+ * attribute the transitions to changes made through the bot, plan the deliveries, and record
+ * states and deliveries in one all-or-nothing write (outbox.ts `recordPoll`).
+ *
+ * Failures: if the list of sets cannot be read nothing is compared. If one set's flows cannot be
+ * read, that set keeps its stored state untouched (no "all flows removed"); on throttling or an
+ * outage the poll stops reading at once (no point hammering Graph) and reports it, and the
+ * service backs off. What was read completely before that is still recorded.
+ */
+import type { PendingChange } from '../domain/pendingChange';
+import { toAppError, type AppError } from '../errors';
+import type { IndustryDataApi } from '../graph';
+import type { Logger } from '../log';
+import type { DurableStorage } from '../store/storage';
+import { attribute } from './attribution';
+import { detectDeletedSets, detectSet } from './detect';
+import { planDeliveries } from './fanout';
+import type { LeaseHandle } from './lease';
+import { recordPoll, setStateStore } from './outbox';
+import type { NotificationEvent, SetState } from './schemas';
+import type { SubscriptionStore } from './subscriptionStore';
+
+export interface PollerDeps {
+  storage: DurableStorage;
+  /** Graph as the app (client credentials). */
+  graph: () => IndustryDataApi;
+  subscriptions: SubscriptionStore;
+  appliedChanges: () => Promise<PendingChange[]>;
+  lease: LeaseHandle;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export type PollResult =
+  | { kind: 'skipped'; reason: string }
+  | {
+      kind: 'done' | 'partial';
+      sets: number;
+      events: NotificationEvent[];
+      deliveries: number;
+      /** Set for 'partial': why some sets were not read. */
+      error?: AppError;
+    }
+  | { kind: 'failed'; error: AppError };
+
+/** Graph throttling or an outage: back off instead of reading on. */
+export const isTransient = (err: AppError): boolean =>
+  err.code === 'throttled' || err.code === 'unavailable';
+
+export function createPoller(deps: PollerDeps) {
+  const now = deps.now ?? (() => new Date());
+  const states = setStateStore(deps.storage);
+
+  async function poll(): Promise<PollResult> {
+    if (!deps.lease.held()) return { kind: 'skipped', reason: 'another instance holds the lease' };
+    const api = deps.graph();
+    let sets;
+    try {
+      sets = (await api.listFlowSets()).data;
+    } catch (err) {
+      return { kind: 'failed', error: toAppError(err) };
+    }
+    const at = now();
+    const stored = new Map((await states.list()).map((s) => [s.value.setId, s]));
+    const changed: Array<{ state: SetState; eTag: string | undefined }> = [];
+    let events: NotificationEvent[] = [];
+    let error: AppError | undefined;
+    for (const set of sets) {
+      let flows;
+      try {
+        flows = (await api.listFlows(set.id)).data;
+      } catch (err) {
+        const e = toAppError(err);
+        // 404: deleted between the two reads; the next list of sets will say so.
+        if (e.code === 'not_found') continue;
+        error = e;
+        if (isTransient(e)) break;
+        continue;
+      }
+      const previous = stored.get(set.id);
+      const found = detectSet(previous?.value, { set, flows }, at);
+      events.push(...found.events);
+      changed.push(...found.states.map((state) => ({ state, eTag: previous?.eTag })));
+    }
+    // The list of sets itself was read completely, so a known set missing from it is deleted.
+    const listed = new Set(sets.map((s) => s.id));
+    const removed = detectDeletedSets(
+      [...stored.values()].map((s) => s.value),
+      listed,
+      at,
+    );
+    events.push(...removed.events);
+    changed.push(
+      ...removed.states.map((state) => ({ state, eTag: stored.get(state.setId)?.eTag })),
+    );
+
+    if (events.length) events = attribute(events, await deps.appliedChanges());
+    const subs = events.length ? await deps.subscriptions.list() : [];
+    const deliveries = planDeliveries(events, subs, at);
+    await recordPoll(deps.storage, changed, deliveries);
+    return {
+      kind: error ? 'partial' : 'done',
+      sets: sets.length,
+      events,
+      deliveries: deliveries.length,
+      error,
+    };
+  }
+
+  return { poll };
+}
+
+export type Poller = ReturnType<typeof createPoller>;

@@ -1,0 +1,206 @@
+/**
+ * Peer approval end to end in a browser: the bot (sandbox mode, APPROVAL_POLICY=peer, approvers
+ * = the sandbox group "SDS Approvers", i.e. Blake) behind the Microsoft 365 Agents Playground.
+ * Avery (the Playground's user) makes "SDS Approvals" the approvals channel, previews a delete in
+ * her 1:1 chat and requests approval with a reason; the request card appears in the channel.
+ * The Playground has no user switcher, so Blake's Approve click on that channel card is sent as
+ * his own invoke through the Playground (POST /_internal/v1/customActivities), the way Teams
+ * would send it; the bot answers through the Playground's mocked connector. Both copies, Avery's
+ * and the channel's, must then show the final state without buttons, and Graph must have been
+ * written once, with Blake's token. Avery's own Approve click in the channel is refused first.
+ * A failure saves a screenshot and the logs to test-results/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { startApp, type RunningApp } from '../../src/app';
+import { approvalStores } from '../../src/approvals/stores';
+import { loadConfig } from '../../src/config';
+import { createMemoryLogger } from '../../src/log';
+import { SANDBOX_APPROVER_GROUP_ID, SEED_IDS } from '../../src/sandbox/emulator';
+import { startPlayground, type RunningPlayground } from '../../src/sandbox/playground';
+import { SANDBOX_TENANT_ID, SANDBOX_USERS } from '../../src/sandbox/users';
+import { openConversation, sendMessage, untilText, waitForReplyCard } from './playgroundPage';
+
+const ROOT = join(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHANNEL = 'Contoso District IT - SDS Approvals';
+/** From .m365agentsplayground.yml. */
+const CHANNEL_ID = '19:sandbox-sds-approvals@thread.tacv2';
+const TEAM_ID = '19:sandbox-general-channel@thread.tacv2';
+const BOT = { id: '28:0b0b0b0b-1c1c-4d2d-8e3e-4f4f4f4f4f4f', name: 'SDS Flow Admin' };
+const BLAKE = {
+  id: '29:sandbox-blake',
+  name: SANDBOX_USERS[1]!.name,
+  aadObjectId: SANDBOX_USERS[1]!.aadObjectId,
+};
+
+const { logger, lines } = createMemoryLogger('debug');
+let dataDir: string | undefined;
+let app: RunningApp | undefined;
+let playground: RunningPlayground | undefined;
+let browser: Browser | undefined;
+let page: Page | undefined;
+
+async function startEverything(): Promise<void> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH.`,
+    );
+  dataDir = mkdtempSync(join(tmpdir(), 'sds-e2e-approvals-'));
+  app = await startApp(
+    loadConfig({
+      PORT: '0',
+      PLAYGROUND: 'false',
+      DATA_DIR: dataDir,
+      EMULATOR_PORT: '0',
+      IDP_PORT: '0',
+      NOTIFY_POLL_SECONDS: '0',
+      APPROVAL_POLICY: 'peer',
+      APPROVER_GROUP_ID: SANDBOX_APPROVER_GROUP_ID,
+      APPROVAL_SWEEP_SECONDS: '0',
+    }),
+    { logger },
+  );
+  playground = await startPlayground({
+    port: 0,
+    botEndpoint: `${app.botUrl}/api/messages`,
+    logger,
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+    timeout: 30_000,
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  // The Playground UI fetches web fonts from a CDN: keep the test on loopback only.
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
+}
+
+async function withEvidence(name: string, step: () => Promise<void>): Promise<void> {
+  try {
+    await step();
+  } catch (err) {
+    const dir = join(ROOT, 'test-results');
+    mkdirSync(dir, { recursive: true });
+    await page
+      ?.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
+      .catch(() => undefined);
+    writeFileSync(join(dir, `${name}.log`), lines.join('\n'));
+    throw err;
+  }
+}
+
+/** Blake clicks a button of the channel's request card: his invoke, sent through the Playground. */
+async function clickAsBlake(verb: string, data: unknown, replyToId: string): Promise<void> {
+  const activity = {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    id: `e2e-${Date.now()}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: `${playground!.url}/_connector`,
+    from: BLAKE,
+    recipient: BOT,
+    conversation: {
+      id: `${CHANNEL_ID};messageid=${replyToId}`,
+      conversationType: 'channel',
+      isGroup: true,
+      tenantId: SANDBOX_TENANT_ID,
+    },
+    replyToId,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+    channelData: {
+      tenant: { id: SANDBOX_TENANT_ID },
+      team: { id: TEAM_ID, name: 'Contoso District IT' },
+      channel: { id: CHANNEL_ID, name: 'SDS Approvals' },
+    },
+  };
+  const res = await fetch(`${playground!.url}/_internal/v1/customActivities`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  expect(res.status).toBe(200);
+}
+
+const requestCard = (where: Page): Locator =>
+  where
+    .locator('.ac-adaptiveCard')
+    .filter({ hasText: 'Delete flow set "Fabrikam Elementary pilot"' })
+    .last();
+
+beforeAll(() => withEvidence('approvals-e2e-setup', startEverything), 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await playground?.stop();
+  await app?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+}, 30_000);
+
+describe('peer approval in the Agents Playground', () => {
+  it('when Avery requests in 1:1 and Blake approves in the channel, then both cards show the final state', async () => {
+    await withEvidence('approvals-e2e', async () => {
+      const ui = page!;
+      await ui.goto(playground!.url, { timeout: 30_000 });
+      await openConversation(ui, CHANNEL);
+      await sendMessage(ui, 'approvals here', { mention: true, thread: 'new' });
+      await ui
+        .getByText(/Approval requests will be posted in this channel/)
+        .first()
+        .waitFor({ timeout: 20_000 });
+
+      await openConversation(ui, 'Personal Chat');
+      const command = `delete ${SEED_IDS.fabrikamPilot}`;
+      await sendMessage(ui, command);
+      // Anchored on the title: the card is replaced in place and keeps it.
+      const mine = await waitForReplyCard(ui, {
+        after: command,
+        containing: 'Fabrikam Elementary pilot',
+      });
+      await mine.locator('textarea, input[type="text"]').first().fill('Pilot ends this term');
+      await mine.getByRole('button', { name: 'Request approval' }).click();
+      await untilText(mine, 'Waiting for approval');
+      expect(await mine.innerText()).toContain('Pilot ends this term');
+
+      const [request] = (await approvalStores(app!.services.storage).requests.list()).map(
+        (r) => r.value,
+      );
+      const post = request!.copies.find((c) => c.role === 'channel');
+      expect(post?.activityId).toBeTruthy();
+
+      await openConversation(ui, CHANNEL);
+      const inChannel = requestCard(ui);
+      await untilText(inChannel, 'Approval needed');
+      await inChannel.getByRole('button', { name: 'Approve' }).click(); // Avery: refused, it is hers
+      await ui
+        .getByText(/someone else has to approve/)
+        .first()
+        .waitFor({ timeout: 20_000 });
+      expect(app!.sandbox!.emulator.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+
+      await clickAsBlake('approval.approve', { changeId: request!.changeId }, post!.activityId!);
+      await untilText(inChannel, '✓ Applied', { timeoutMs: 30_000 });
+      expect(await inChannel.getByRole('button').count()).toBe(0);
+      expect(await inChannel.innerText()).toContain(
+        'Requested by Avery Admin, approved by Blake Approver',
+      );
+
+      await openConversation(ui, 'Personal Chat');
+      const averyCopy = requestCard(ui);
+      await untilText(averyCopy, '✓ Applied');
+      expect(await averyCopy.getByRole('button').count()).toBe(0);
+
+      const writes = app!.sandbox!.emulator.requests.filter((r) => r.method !== 'GET');
+      expect(writes.map((w) => [w.method, w.callerOid])).toEqual([['DELETE', BLAKE.aadObjectId]]);
+    });
+  }, 120_000);
+});
