@@ -10,21 +10,15 @@
  * written once, with Blake's token. Avery's own Approve click in the channel is refused first.
  * A failure saves a screenshot and the logs to test-results/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../src/app';
+import type { Locator, Page } from 'playwright-core';
+import type { RunningApp } from '../../src/app';
+import type { RunningPlayground } from '../../src/sandbox/playground';
 import { approvalStores } from '../../src/approvals/stores';
-import { loadConfig } from '../../src/config';
-import { createMemoryLogger } from '../../src/log';
 import { SANDBOX_APPROVER_GROUP_ID, SEED_IDS } from '../../src/sandbox/emulator';
-import { startPlayground, type RunningPlayground } from '../../src/sandbox/playground';
 import { SANDBOX_TENANT_ID, SANDBOX_USERS } from '../../src/sandbox/users';
+import { type E2E, startE2E } from './harness';
 import { openConversation, sendMessage, untilText, waitForReplyCard } from './playgroundPage';
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHANNEL = 'Contoso District IT - SDS Approvals';
 /** From .m365agentsplayground.yml. */
 const CHANNEL_ID = '19:sandbox-sds-approvals@thread.tacv2';
@@ -36,67 +30,26 @@ const BLAKE = {
   aadObjectId: SANDBOX_USERS[1]!.aadObjectId,
 };
 
-const { logger, lines } = createMemoryLogger('debug');
-let dataDir: string | undefined;
-let app: RunningApp | undefined;
-let playground: RunningPlayground | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
+let e2e: E2E;
+let app: RunningApp;
+let playground: RunningPlayground;
+let page: Page;
+const withEvidence = (name: string, step: () => Promise<void>) => e2e.withEvidence(name, step);
 
-async function startEverything(): Promise<void> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH.`,
-    );
-  dataDir = mkdtempSync(join(tmpdir(), 'sds-e2e-approvals-'));
-  app = await startApp(
-    loadConfig({
-      PORT: '0',
-      PLAYGROUND: 'false',
-      DATA_DIR: dataDir,
-      EMULATOR_PORT: '0',
-      IDP_PORT: '0',
+beforeAll(async () => {
+  e2e = await startE2E({
+    env: {
       NOTIFY_POLL_SECONDS: '0',
       APPROVAL_POLICY: 'peer',
       APPROVER_GROUP_ID: SANDBOX_APPROVER_GROUP_ID,
       APPROVAL_SWEEP_SECONDS: '0',
-    }),
-    { logger },
-  );
-  playground = await startPlayground({
-    port: 0,
-    botEndpoint: `${app.botUrl}/api/messages`,
-    logger,
+    },
+    viewport: { width: 1280, height: 1000 },
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-    timeout: 30_000,
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  // The Playground UI fetches web fonts from a CDN: keep the test on loopback only.
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
-}
+  ({ app, playground, page } = e2e);
+}, 90_000);
 
-async function withEvidence(name: string, step: () => Promise<void>): Promise<void> {
-  try {
-    await step();
-  } catch (err) {
-    const dir = join(ROOT, 'test-results');
-    mkdirSync(dir, { recursive: true });
-    await page
-      ?.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
-      .catch(() => undefined);
-    writeFileSync(join(dir, `${name}.log`), lines.join('\n'));
-    throw err;
-  }
-}
+afterAll(() => e2e?.stop(), 30_000);
 
 /** Blake clicks a button of the channel's request card: his invoke, sent through the Playground. */
 async function clickAsBlake(verb: string, data: unknown, replyToId: string): Promise<void> {
@@ -136,15 +89,6 @@ const requestCard = (where: Page): Locator =>
     .locator('.ac-adaptiveCard')
     .filter({ hasText: 'Delete flow set "Fabrikam Elementary pilot"' })
     .last();
-
-beforeAll(() => withEvidence('approvals-e2e-setup', startEverything), 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-  await app?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}, 30_000);
 
 describe('peer approval in the Agents Playground', () => {
   it('when Avery requests in 1:1 and Blake approves in the channel, then both cards show the final state', async () => {

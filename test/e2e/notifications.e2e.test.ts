@@ -6,93 +6,30 @@
  * Bot Connector (teams-platform.md §6.1) with the stored conversation reference.
  * A failure saves a screenshot and the logs to test-results/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { Page } from 'playwright-core';
+import type { RunningApp } from '../../src/app';
+import type { RunningPlayground } from '../../src/sandbox/playground';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { createMemoryLogger } from '../../src/log';
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { startPlayground, type RunningPlayground } from '../../src/sandbox/playground';
+import { type E2E, ROOT, startE2E } from './harness';
 import { openConversation, sendMessage } from './playgroundPage';
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHANNEL = 'Contoso District IT - SDS Approvals';
 /** The channel's id in .m365agentsplayground.yml. */
 const CHANNEL_ID = '19:sandbox-sds-approvals@thread.tacv2';
 
-const { logger, lines } = createMemoryLogger('debug');
-let dataDir: string | undefined;
-let app: RunningApp | undefined;
-let playground: RunningPlayground | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
+let e2e: E2E;
+let app: RunningApp;
+let playground: RunningPlayground;
+let page: Page;
+const withEvidence = (name: string, step: () => Promise<void>) => e2e.withEvidence(name, step);
 
-async function startEverything(): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH.`,
-    );
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'sds-e2e-notify-'));
-  app = await startApp(
-    loadConfig({
-      PORT: '0',
-      PLAYGROUND: 'false',
-      DATA_DIR: dataDir,
-      EMULATOR_PORT: '0',
-      IDP_PORT: '0',
-      // Polls happen when the test says so; seeded notReady flows stay notReady.
-      NOTIFY_POLL_SECONDS: '0',
-      SANDBOX_READY_DELAY_MS: '3600000',
-    }),
-    { logger },
-  );
-  playground = await startPlayground({
-    port: 0,
-    botEndpoint: `${app.botUrl}/api/messages`,
-    logger,
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-    timeout: 30_000,
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  // The Playground UI fetches web fonts from a CDN: keep the test on loopback only.
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
-}
+beforeAll(async () => {
+  e2e = await startE2E({ env: { NOTIFY_POLL_SECONDS: '0', SANDBOX_READY_DELAY_MS: '3600000' } });
+  ({ app, playground, page } = e2e);
+}, 90_000);
 
-async function withEvidence(name: string, step: () => Promise<void>): Promise<void> {
-  try {
-    await step();
-  } catch (err) {
-    const dir = join(ROOT, 'test-results');
-    mkdirSync(dir, { recursive: true });
-    await page
-      ?.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
-      .catch(() => undefined);
-    writeFileSync(join(dir, `${name}.log`), lines.join('\n'));
-    throw err;
-  }
-}
-
-beforeAll(() => withEvidence('notifications-e2e-setup', startEverything), 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-  await app?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}, 30_000);
+afterAll(() => e2e?.stop(), 30_000);
 
 describe('readiness notifications in the Agents Playground', () => {
   it('when Avery says notify here in SDS Approvals and a flow fails, then the card appears in that channel', async () => {

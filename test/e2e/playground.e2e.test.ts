@@ -7,89 +7,24 @@
  *
  * The Playground's DOM and behaviour are described in test/e2e/playgroundPage.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import type { Page } from 'playwright-core';
+import type { RunningApp } from '../../src/app';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { createMemoryLogger } from '../../src/log';
-import { startPlayground, type RunningPlayground } from '../../src/sandbox/playground';
+import { type E2E, ROOT, startE2E } from './harness';
 import { openConversation, sendMessage, untilText, waitForReplyCard } from './playgroundPage';
 
-const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+let e2e: E2E;
+let app: RunningApp;
+let page: Page;
+const withEvidence = (name: string, step: () => Promise<void>) => e2e.withEvidence(name, step);
 
-const { logger, lines } = createMemoryLogger('debug');
-let dataDir: string | undefined;
-let app: RunningApp | undefined;
-let playground: RunningPlayground | undefined;
-let browser: Browser | undefined;
-let page: Page | undefined;
-
-async function startEverything(): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH.`,
-    );
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'sds-e2e-'));
-  app = await startApp(
-    loadConfig({
-      PORT: '0',
-      PLAYGROUND: 'false',
-      DATA_DIR: dataDir,
-      EMULATOR_PORT: '0',
-      IDP_PORT: '0',
-    }),
-    { logger },
-  );
-  const botEndpoint = `${app.botUrl}/api/messages`;
-  playground = await startPlayground({ port: 0, botEndpoint, logger });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    timeout: 30_000,
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  // The Playground UI fetches web fonts from a CDN: keep the test on loopback only.
-  await page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
-  await page.goto(playground.url, { timeout: 30_000 });
+beforeAll(async () => {
+  e2e = await startE2E({ env: {} });
+  ({ app, page } = e2e);
   await openConversation(page, 'Personal Chat');
-}
+}, 90_000);
 
-/** Runs a step; on failure keeps a screenshot (if a page is open) and the logs in test-results/. */
-async function withEvidence(name: string, step: () => Promise<void>): Promise<void> {
-  try {
-    await step();
-  } catch (err) {
-    const dir = join(ROOT, 'test-results');
-    mkdirSync(dir, { recursive: true });
-    await page
-      ?.screenshot({ path: join(dir, `${name}.png`), fullPage: true })
-      .catch(() => undefined);
-    writeFileSync(join(dir, `${name}.log`), lines.join('\n'));
-    throw err;
-  }
-}
-
-beforeAll(() => withEvidence('playground-e2e-setup', startEverything), 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await playground?.stop();
-  await app?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}, 30_000);
+afterAll(() => e2e?.stop(), 30_000);
 
 describe('SDS Flow Admin in the Agents Playground', () => {
   it('when Avery types help in the personal chat, then the help Adaptive Card lists the commands', async () => {
