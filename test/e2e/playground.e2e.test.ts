@@ -37,7 +37,10 @@ describe('SDS Flow Admin in the Agents Playground', () => {
       expect(text).toMatch(/\blist\b/);
       expect(text).toMatch(/\bshow\b/);
       if (process.env.E2E_SCREENSHOT === '1') {
+        // Tall enough for the whole help card in the chat pane, then back to normal.
+        await chat.setViewportSize({ width: 1280, height: 1900 });
         await chat.screenshot({ path: join(ROOT, 'docs', 'playground-help.png') });
+        await chat.setViewportSize({ width: 1280, height: 900 });
       }
     });
   }, 60_000);
