@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { runCardAction } from '../actions/run';
 import type { ActionResult, CardAction } from '../actions/types';
 import { runCommandText } from '../commands/run';
+import type { Reply } from '../commands/types';
+import { rememberPreviewPlacement } from '../changes/placement';
 import type { AppServices } from '../services';
 import { commandTextOf } from './activityText';
 import { rememberConversation } from './conversations';
@@ -40,6 +42,17 @@ export function createTurnHandler(
 ): TurnHandler {
   const { logger } = services;
 
+  /** Sends command replies; a preview card learns the id of the message that holds it. */
+  async function sendReplies(ctx: TurnContext, replies: Reply[]): Promise<void> {
+    for (const reply of replies) {
+      const sent = await ctx.sendActivity(replyActivity(reply));
+      if ('card' in reply) {
+        const placement = { conversationId: ctx.activity.conversation.id, activityId: sent?.id };
+        await rememberPreviewPlacement(services, reply.card, placement);
+      }
+    }
+  }
+
   async function onMessage(ctx: TurnContext): Promise<void> {
     const info = turnInfoOf(ctx.activity);
     const text = commandTextOf(ctx.activity.text);
@@ -48,7 +61,7 @@ export function createTurnHandler(
     // <<< Teams SSO
     try {
       const replies = await runCommandText(text, { ...info, services });
-      for (const reply of replies) await ctx.sendActivity(replyActivity(reply));
+      await sendReplies(ctx, replies);
     } catch (err) {
       // >>> Teams SSO: a command that needs a sign-in starts one, and runs again after it.
       if (sso && (await sso.signInForMessage(ctx, err, text))) return;
@@ -63,7 +76,7 @@ export function createTurnHandler(
     try {
       const info = { ...turnInfoOf(ctx.activity), ssoToken, services };
       const replies = await runCommandText(text, info);
-      for (const reply of replies) await ctx.sendActivity(replyActivity(reply));
+      await sendReplies(ctx, replies);
     } catch (err) {
       await replyWithError(logger, ctx, err);
     }
