@@ -3,16 +3,10 @@
 // Graph emulator, one poll runs, and the outbox worker delivers through the real botbuilder proactive
 // path to the loopback connector. Reports the achieved send rate against Teams' 50 per second app limit
 // (goal: at least 90 % of it), lost and duplicate notifications, the busiest 1-second window, and memory.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { startSandboxBot } from './sandboxBot.mjs';
 
 const require = createRequire(import.meta.url);
-const { startApp } = require('../dist/src/app.js');
-const { loadConfig } = require('../dist/src/config.js');
-const { createLogger } = require('../dist/src/log.js');
-const { startLoopbackConnector } = require('../dist/src/sandbox/connector.js');
 const { SEED_IDS } = require('../dist/src/sandbox/emulator/index.js');
 const { SANDBOX_USERS, SANDBOX_TENANT_ID } = require('../dist/src/sandbox/users.js');
 
@@ -75,21 +69,8 @@ function busiestSecond(times) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sds-fanout-'));
-  const connector = await startLoopbackConnector();
-  const app = await startApp(
-    loadConfig({
-      PORT: '0',
-      EMULATOR_PORT: '0',
-      IDP_PORT: '0',
-      PLAYGROUND: 'false',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      NOTIFY_POLL_SECONDS: '0',
-      SANDBOX_READY_DELAY_MS: '3600000',
-    }),
-    { logger: createLogger({ level: 'error' }) },
-  );
+  const bot = await startSandboxBot({ SANDBOX_READY_DELAY_MS: '3600000' });
+  const { app, connector } = bot;
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   try {
@@ -164,9 +145,7 @@ async function main() {
     if (lost || duplicates || busiestSecond(times) > APP_LIMIT) process.exitCode = 1;
   } finally {
     clearInterval(sampler);
-    await app.stop();
-    await connector.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bot.stop();
   }
 }
 

@@ -1,18 +1,12 @@
 // npm run bench: drives the real bot over /api/messages with concurrent users against the Graph
 // emulator at zero latency, and a bare botbuilder echo bot in the same run, and prints bot-side
 // latency (p50/p99), throughput, the ratio to the echo baseline and Graph requests per command.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { startSandboxBot } from './sandboxBot.mjs';
 import { startEchoBot } from './echoBot.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
 const require = createRequire(import.meta.url);
-const { startApp } = require('../dist/src/app.js');
-const { loadConfig } = require('../dist/src/config.js');
-const { createLogger } = require('../dist/src/log.js');
-const { startLoopbackConnector } = require('../dist/src/sandbox/connector.js');
 const { SANDBOX_USERS, SANDBOX_TENANT_ID } = require('../dist/src/sandbox/users.js');
 
 const USERS = Number(process.env.BENCH_USERS ?? 8);
@@ -73,20 +67,8 @@ async function drive(name, url, makeRequest) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(join(tmpdir(), 'sds-bench-'));
-  const connector = await startLoopbackConnector();
-  const app = await startApp(
-    loadConfig({
-      PORT: '0',
-      EMULATOR_PORT: '0',
-      IDP_PORT: '0',
-      PLAYGROUND: 'false',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      NOTIFY_POLL_SECONDS: '0',
-    }),
-    { logger: createLogger({ level: 'error' }) },
-  );
+  const bot = await startSandboxBot({});
+  const { app, connector } = bot;
   const echo = await startEchoBot();
   const emulator = app.sandbox.emulator;
   try {
@@ -134,9 +116,7 @@ async function main() {
     console.log(`\nRSS after run: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
   } finally {
     await echo.close();
-    await app.stop();
-    await connector.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bot.stop();
   }
 }
 

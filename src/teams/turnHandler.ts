@@ -132,7 +132,7 @@ export function createTurnHandler(
           : {
               status: 501,
               body: {
-                code: 'NotImplemented',
+                code: 'NotSupported',
                 message: `Invoke ${ctx.activity.name} is not handled.`,
               },
             };
