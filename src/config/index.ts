@@ -4,45 +4,11 @@
  * Every key is documented in .env.sample. Without BOT_ID the bot runs in sandbox mode.
  */
 import { z } from 'zod';
-import type { ChangeKind } from './domain/pendingChangeSchema'; // Approvals
+import { approvalKeys, approvalsConfig, type ApprovalsConfig } from './approvalKeys';
+import { notifyConfig, notifyKeys, type NotifyConfig } from './notifyKeys';
+import { flag, optionalText, port } from './schemaParts';
 
-const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v) => (v ? v : undefined));
-const flag = (fallback: boolean) =>
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
-    .optional()
-    .transform((v) => (v === undefined ? fallback : ['true', '1', 'yes', 'on'].includes(v)));
-
-// >>> Approvals: one optional key per change command (create, edit, delete, add, remove, reset).
-/** Change kinds grouped by the chat command that proposes them; each group has its own policy key. */
-export const APPROVAL_POLICY_GROUPS = {
-  CREATE: ['createFlowSet'],
-  EDIT: ['updateFlowSet', 'updateFlow'],
-  DELETE: ['deleteFlowSet'],
-  ADD: ['createFlow'],
-  REMOVE: ['deleteFlow'],
-  RESET: ['resetFlow'],
-} as const satisfies Record<string, readonly ChangeKind[]>;
-type PolicyGroup = keyof typeof APPROVAL_POLICY_GROUPS;
-const policyKey = (group: PolicyGroup) => `APPROVAL_POLICY_${group}` as const;
-const APPROVAL_POLICY_KEYS = Object.fromEntries(
-  (Object.keys(APPROVAL_POLICY_GROUPS) as PolicyGroup[]).map((group) => [
-    policyKey(group),
-    {
-      schema: z.enum(['self', 'peer']).optional(),
-      hint: `self or peer for "${group.toLowerCase()}" changes; empty = APPROVAL_POLICY`,
-    },
-  ]),
-) as Record<
-  ReturnType<typeof policyKey>,
-  { schema: z.ZodOptional<z.ZodEnum<{ self: 'self'; peer: 'peer' }>>; hint: string }
->;
-// <<< Approvals
+export { APPROVAL_POLICY_GROUPS } from './approvalKeys';
 
 /** Key → schema, and the hint printed when the value is wrong. */
 const keys = {
@@ -118,60 +84,8 @@ const keys = {
     schema: z.coerce.number().positive().default(15),
     hint: 'minutes a change preview stays valid',
   },
-  // >>> Notifications (src/notifications): readiness poller and outbox worker.
-  NOTIFY_POLL_SECONDS: {
-    schema: z.coerce.number().min(0).optional(),
-    hint: 'seconds between readiness polls (default 300; 10 in sandbox mode); 0 turns polling off',
-  },
-  NOTIFY_LEASE_SECONDS: {
-    schema: z.coerce.number().min(0.5).default(30),
-    hint: 'seconds the poller lease lasts before another instance may take over (at least 0.5)',
-  },
-  NOTIFY_SEND_TIMEOUT_SECONDS: {
-    schema: z.coerce.number().min(0.5).default(15),
-    hint: 'seconds to wait for the Bot Connector to answer one notification (at least 0.5)',
-  },
-  NOTIFY_APP_SENDS_PER_SECOND: {
-    schema: z.coerce.number().int().min(1).max(50).default(50),
-    hint: 'notification sends per second for the whole app, 1-50 (Teams allows 50 per app per tenant)',
-  },
-  // <<< Notifications
-  // >>> Approvals (src/approvals): who must approve a change, and for how long a request lasts.
-  APPROVAL_POLICY: {
-    schema: z.enum(['self', 'peer']).default('self'),
-    hint: 'self (the requester applies their own change) or peer (another approver must approve it)',
-  },
-  ...APPROVAL_POLICY_KEYS,
-  APPROVERS: {
-    schema: optionalText.pipe(
-      z
-        .string()
-        .optional()
-        .transform((v) =>
-          v
-            ? v
-                .split(',')
-                .map((s) => s.trim())
-                .filter(Boolean)
-            : [],
-        )
-        .pipe(z.array(z.uuid())),
-    ),
-    hint: 'comma-separated Entra object ids (GUIDs) of the people who may approve',
-  },
-  APPROVER_GROUP_ID: {
-    schema: optionalText.pipe(z.uuid().optional()),
-    hint: 'the object id (GUID) of an Entra group whose members (nested too) may approve',
-  },
-  APPROVAL_TTL_HOURS: {
-    schema: z.coerce.number().positive().default(24),
-    hint: 'hours an approval request waits before it expires (a positive number)',
-  },
-  APPROVAL_SWEEP_SECONDS: {
-    schema: z.coerce.number().min(0).optional(),
-    hint: 'seconds between sweeps for expired requests and interrupted changes (default 60; 10 in sandbox mode); 0 turns the timer off',
-  },
-  // <<< Approvals
+  ...notifyKeys,
+  ...approvalKeys,
 } as const;
 
 type KeyName = keyof typeof keys;
@@ -204,27 +118,8 @@ export interface Config {
   /** How the user's SSO assertion is obtained: minted by the sandbox IdP, or from Teams SSO. */
   ssoMode: 'mint' | 'teams';
   previewTtlMs: number;
-  // >>> Notifications
-  notify: {
-    /** 0 = no background polling (tests poll on demand). */
-    pollMs: number;
-    leaseMs: number;
-    sendTimeoutMs: number;
-    appSendsPerSecond: number;
-  };
-  // <<< Notifications
-  // >>> Approvals
-  approvals: {
-    /** Per change kind: does the requester apply it (self) or must another approver (peer)? */
-    policy: Record<ChangeKind, 'self' | 'peer'>;
-    /** Entra object ids allowed to approve (besides the group's members). */
-    approvers: string[];
-    approverGroupId?: string;
-    ttlMs: number;
-    /** 0 = no background sweep (tests sweep on demand). */
-    sweepMs: number;
-  };
-  // <<< Approvals
+  notify: NotifyConfig;
+  approvals: ApprovalsConfig;
 }
 
 export class ConfigError extends Error {
@@ -306,34 +201,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     ssoMode: r.SSO_MODE ?? (sandbox ? 'mint' : 'teams'),
     previewTtlMs: r.PREVIEW_TTL_MINUTES * 60_000,
-    // >>> Notifications
-    notify: {
-      pollMs: Math.round((r.NOTIFY_POLL_SECONDS ?? (sandbox ? 10 : 300)) * 1000),
-      leaseMs: Math.round(r.NOTIFY_LEASE_SECONDS * 1000),
-      sendTimeoutMs: Math.round(r.NOTIFY_SEND_TIMEOUT_SECONDS * 1000),
-      appSendsPerSecond: r.NOTIFY_APP_SENDS_PER_SECOND,
-    },
-    // <<< Notifications
-    approvals: approvalsConfig(r, sandbox), // Approvals
+    notify: notifyConfig(r, sandbox),
+    approvals: approvalsConfig(r, sandbox),
   };
 }
-
-// >>> Approvals
-function approvalsConfig(r: Raw, sandbox: boolean): Config['approvals'] {
-  const policy = {} as Record<ChangeKind, 'self' | 'peer'>;
-  for (const group of Object.keys(APPROVAL_POLICY_GROUPS) as PolicyGroup[]) {
-    for (const kind of APPROVAL_POLICY_GROUPS[group])
-      policy[kind] = r[policyKey(group)] ?? r.APPROVAL_POLICY;
-  }
-  return {
-    policy,
-    approvers: [...new Set(r.APPROVERS.map((id) => id.toLowerCase()))],
-    approverGroupId: r.APPROVER_GROUP_ID,
-    ttlMs: Math.round(r.APPROVAL_TTL_HOURS * 3_600_000),
-    sweepMs: Math.round((r.APPROVAL_SWEEP_SECONDS ?? (sandbox ? 10 : 60)) * 1000),
-  };
-}
-// <<< Approvals
 
 /** Loads `.env` from the working directory if there is one (Node >= 20.12 has this built in). */
 export function loadDotEnv(path = '.env'): void {
