@@ -61,28 +61,22 @@ export function bindIndustryData(
   const url = (path: string, options?: ListOptions) =>
     buildUrl(baseUrl, path, { top: options?.pageSize });
 
-  async function getOne<T>(schema: z.ZodType<T>, path: string, context: OperationContext) {
-    const res = await send(token, { method: 'GET', url: url(path), context });
-    return {
-      data: parseAnswer(schema, res),
-      requestId: res.requestId,
-      requestIds: [res.requestId],
-    };
-  }
+  /** The parsed object of a request that answered with one. */
+  const answer = <T>(schema: z.ZodType<T>, res: Awaited<ReturnType<typeof send>>) => ({
+    data: parseAnswer(schema, res),
+    requestId: res.requestId,
+    requestIds: [res.requestId],
+  });
 
-  async function post<T>(
+  const getOne = async <T>(schema: z.ZodType<T>, path: string, context: OperationContext) =>
+    answer(schema, await send(token, { method: 'GET', url: url(path), context }));
+
+  const post = async <T>(
     schema: z.ZodType<T>,
     path: string,
     body: unknown,
     context: OperationContext,
-  ) {
-    const res = await send(token, { method: 'POST', url: url(path), body, context });
-    return {
-      data: parseAnswer(schema, res),
-      requestId: res.requestId,
-      requestIds: [res.requestId],
-    };
-  }
+  ) => answer(schema, await send(token, { method: 'POST', url: url(path), body, context }));
 
   /** PATCH; a 204 is followed by a GET so callers see what Graph stored (it may normalise values, §3 rule 8). */
   async function patch<T>(
@@ -92,13 +86,7 @@ export function bindIndustryData(
     context: OperationContext,
   ) {
     const res = await send(token, { method: 'PATCH', url: url(path), body, context });
-    if (res.body !== undefined) {
-      return {
-        data: parseAnswer(schema, res),
-        requestId: res.requestId,
-        requestIds: [res.requestId],
-      };
-    }
+    if (res.body !== undefined) return answer(schema, res);
     try {
       const stored = await getOne(schema, path, context);
       return {

@@ -94,7 +94,6 @@ describe('peer approval in the Agents Playground', () => {
   it('when Avery requests in 1:1 and Blake approves in the channel, then both cards show the final state', async () => {
     await withEvidence('approvals-e2e', async () => {
       const ui = page!;
-      await ui.goto(playground!.url, { timeout: 30_000 });
       await openConversation(ui, CHANNEL);
       await sendMessage(ui, 'approvals here', { mention: true, thread: 'new' });
       await ui

@@ -8,7 +8,6 @@
  */
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
-import type { RunningPlayground } from '../../src/sandbox/playground';
 import { join } from 'node:path';
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { type E2E, ROOT, startE2E } from './harness';
@@ -20,13 +19,12 @@ const CHANNEL_ID = '19:sandbox-sds-approvals@thread.tacv2';
 
 let e2e: E2E;
 let app: RunningApp;
-let playground: RunningPlayground;
 let page: Page;
 const withEvidence = (name: string, step: () => Promise<void>) => e2e.withEvidence(name, step);
 
 beforeAll(async () => {
   e2e = await startE2E({ env: { NOTIFY_POLL_SECONDS: '0', SANDBOX_READY_DELAY_MS: '3600000' } });
-  ({ app, playground, page } = e2e);
+  ({ app, page } = e2e);
 }, 90_000);
 
 afterAll(() => e2e?.stop(), 30_000);
@@ -35,7 +33,6 @@ describe('readiness notifications in the Agents Playground', () => {
   it('when Avery says notify here in SDS Approvals and a flow fails, then the card appears in that channel', async () => {
     await withEvidence('notifications-e2e', async () => {
       const channel = page!;
-      await channel.goto(playground!.url, { timeout: 30_000 });
       await openConversation(channel, CHANNEL);
       await sendMessage(channel, 'notify here', { mention: true, thread: 'new' });
       await channel
