@@ -4,7 +4,7 @@
  */
 import { startApp } from './app';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
-import { createLogger } from './log';
+import { createLogger, type Logger } from './log';
 import { printBanner } from './sandbox/banner';
 import { startPlayground } from './sandbox/playground';
 
@@ -25,8 +25,36 @@ async function main(): Promise<void> {
   const started = Date.now();
   const config = configOrExit();
   const logger = createLogger({ level: config.logLevel });
+  const stops: Array<() => Promise<void>> = [];
+
+  // Signal handlers come first: a SIGTERM that lands while we are still starting must still
+  // stop whatever has started, once it has (the platform may stop us at any moment).
+  let starting: Promise<unknown> = Promise.resolve();
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    await starting.catch(() => undefined);
+    for (const stop of stops)
+      await stop().catch((err: unknown) => logger.error('stop failed', { error: err }));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  starting = startEverything(config, logger, stops, started);
+  await starting;
+}
+
+async function startEverything(
+  config: Config,
+  logger: Logger,
+  stops: Array<() => Promise<void>>,
+  started: number,
+): Promise<void> {
   const app = await startApp(config, { logger });
-  const stops: Array<() => Promise<void>> = [() => app.stop()];
+  stops.push(() => app.stop());
   let playgroundUrl: string | undefined;
   if (config.mode === 'sandbox' && config.sandbox.playground) {
     const playground = await startPlayground({
@@ -48,18 +76,6 @@ async function main(): Promise<void> {
   if (config.mode === 'sandbox') {
     printBanner({ ...app, playgroundUrl, idpUrl: app.sandbox?.idp.issuerBaseUrl }, config);
   }
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info('shutting down', { signal });
-    for (const stop of stops)
-      await stop().catch((err: unknown) => logger.error('stop failed', { error: err }));
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((err) => {
