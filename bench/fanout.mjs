@@ -3,12 +3,8 @@
 // Graph emulator, one poll runs, and the outbox worker delivers through the real botbuilder proactive
 // path to the loopback connector. Reports the achieved send rate against Teams' 50 per second app limit
 // (goal: at least 90 % of it), lost and duplicate notifications, the busiest 1-second window, and memory.
-import { createRequire } from 'node:module';
+import { SANDBOX_TENANT_ID, SANDBOX_USERS, SEED_IDS } from './dist.mjs';
 import { startSandboxBot } from './sandboxBot.mjs';
-
-const require = createRequire(import.meta.url);
-const { SEED_IDS } = require('../dist/src/sandbox/emulator/index.js');
-const { SANDBOX_USERS, SANDBOX_TENANT_ID } = require('../dist/src/sandbox/users.js');
 
 const CONVERSATIONS = Number(process.env.FANOUT_CONVERSATIONS ?? 1000);
 const APP_LIMIT = 50;

@@ -1,13 +1,10 @@
 // npm run bench: drives the real bot over /api/messages with concurrent users against the Graph
 // emulator at zero latency, and a bare botbuilder echo bot in the same run, and prints bot-side
 // latency (p50/p99), throughput, the ratio to the echo baseline and Graph requests per command.
-import { createRequire } from 'node:module';
+import { SANDBOX_TENANT_ID, SANDBOX_USERS } from './dist.mjs';
 import { startSandboxBot } from './sandboxBot.mjs';
 import { startEchoBot } from './echoBot.mjs';
 import { SCENARIOS } from './scenarios.mjs';
-
-const require = createRequire(import.meta.url);
-const { SANDBOX_USERS, SANDBOX_TENANT_ID } = require('../dist/src/sandbox/users.js');
 
 const USERS = Number(process.env.BENCH_USERS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);

@@ -1,15 +1,9 @@
 // The real bot in sandbox mode (built dist/), quiet, with background polling off, plus the loopback
 // connector its replies go to: what both benches drive.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-
-const require = createRequire(import.meta.url);
-const { startApp } = require('../dist/src/app.js');
-const { loadConfig } = require('../dist/src/config.js');
-const { createLogger } = require('../dist/src/log.js');
-const { startLoopbackConnector } = require('../dist/src/sandbox/connector.js');
+import { createLogger, loadConfig, startApp, startLoopbackConnector } from './dist.mjs';
 
 export async function startSandboxBot(env = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sds-bench-'));
