@@ -3,8 +3,6 @@
  * their real view-models from the documented Graph examples, plus the edge states: empty,
  * several pages, failed and unknown readiness, many candidates.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { flowSetCard } from '../../src/cards/flowSetCard';
 import { flowSetListCard } from '../../src/cards/flowSetListCard';
 import { roleGroupsCard } from '../../src/cards/roleGroupsCard';
@@ -15,9 +13,9 @@ import { pageOf } from '../../src/domain/paging';
 import { readinessOverview } from '../../src/domain/readinessOverview';
 import { FlowSet, page, ProvisioningFlow, RoleGroup } from '../../src/graph/schemas';
 import type { CardStates } from './cardStates';
+import { graphDocBody } from '../support/graphDocs';
 
-const examples = join(__dirname, '../../../shared/reference/graph-examples');
-const body = (file: string) => JSON.parse(readFileSync(join(examples, file), 'utf8')).body;
+const body = graphDocBody;
 
 const sets = page(FlowSet).parse(body('01-list-outboundprovisioningflowsets-response.json')).value;
 const flows = page(ProvisioningFlow).parse(body('06-list-provisioningflows-response.json')).value;

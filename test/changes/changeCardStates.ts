@@ -2,8 +2,6 @@
  * Test states of the change-pipeline templates (preview, change-result, flow-kind-choice), drawn
  * through their real view-models from stored-change records: every state a preview can end in.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { flowKindChoiceCard } from '../../src/cards/flowKindChoiceCard';
 import {
   appliedCard,
@@ -18,9 +16,9 @@ import { newPendingChange, type PendingChange } from '../../src/domain/pendingCh
 import { FlowSet, page, ProvisioningFlow } from '../../src/graph/schemas';
 import { FLOW_INPUTS } from '../graph/flowInputs';
 import type { CardStates } from '../cards/cardStates';
+import { graphDocBody } from '../support/graphDocs';
 
-const examples = join(__dirname, '../../../shared/reference/graph-examples');
-const body = (file: string) => JSON.parse(readFileSync(join(examples, file), 'utf8')).body;
+const body = graphDocBody;
 const sets = page(FlowSet).parse(body('01-list-outboundprovisioningflowsets-response.json')).value;
 const flows = page(ProvisioningFlow).parse(body('06-list-provisioningflows-response.json')).value;
 

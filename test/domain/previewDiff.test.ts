@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FlowCreateInput } from '../../src/graph/bodies';
 import { FlowSet, FLOW_KINDS, KnownProvisioningFlow } from '../../src/graph/schemas';
 import { diffFlow, diffFlowSet, flowShape } from '../../src/domain/previewDiff';
 import { FLOW_LABELS, FLOW_SET_LABELS } from '../../src/domain/fieldLabels';
 import { FLOW_INPUTS } from '../graph/flowInputs';
+import { graphDocBody } from '../support/graphDocs';
 
-const examples = join(__dirname, '../../../shared/reference/graph-examples');
-const body = (file: string) => JSON.parse(readFileSync(join(examples, file), 'utf8')).body;
+const body = graphDocBody;
 const storedSet = FlowSet.parse(body('03-get-outboundprovisioningflowset-response.json'));
 const storedFlow = (file: string) => KnownProvisioningFlow.parse(body(file));
 const labelsOf = (labels: object) =>

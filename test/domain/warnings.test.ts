@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { FieldChange } from '../../src/domain/diff';
 import { diffFlow, diffFlowSet } from '../../src/domain/previewDiff';
 import {
@@ -10,14 +8,10 @@ import {
 } from '../../src/domain/warnings';
 import { ProvisioningFlow } from '../../src/graph/schemas';
 import { FLOW_INPUTS } from '../graph/flowInputs';
+import { graphDocBody } from '../support/graphDocs';
 
-const examples = join(__dirname, '../../../shared/reference/graph-examples');
 const storedUserFlow = () =>
-  ProvisioningFlow.parse(
-    JSON.parse(
-      readFileSync(join(examples, '10-create-provisioningflow-user-response.json'), 'utf8'),
-    ).body,
-  );
+  ProvisioningFlow.parse(graphDocBody('10-create-provisioningflow-user-response.json'));
 const row = (path: string, after: string): FieldChange => ({
   path,
   label: path,

@@ -2,8 +2,6 @@
  * Inputs of the form tests: the documented Graph examples (sets 01, flows 06, role groups 24),
  * plus the edge states a form must handle (deprecated flag only, unlisted role group).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   FlowSet,
   flowKindOf,
@@ -13,9 +11,9 @@ import {
   type FlowKind,
   type UserProvisioningFlow,
 } from '../../src/graph/schemas';
+import { graphDocBody } from '../support/graphDocs';
 
-const examples = join(__dirname, '../../../shared/reference/graph-examples');
-const body = (file: string) => JSON.parse(readFileSync(join(examples, file), 'utf8')).body;
+const body = graphDocBody;
 
 export const SETS = page(FlowSet).parse(
   body('01-list-outboundprovisioningflowsets-response.json'),

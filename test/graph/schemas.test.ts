@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { FlowSet, ProvisioningFlow, flowKindOf, page } from '../../src/graph/schemas';
+import { graphDocBody } from '../support/graphDocs';
 
-const examples = join(__dirname, '../../../shared/reference/graph-examples');
-const body = (file: string) => JSON.parse(readFileSync(join(examples, file), 'utf8')).body;
+const body = graphDocBody;
 
 describe('graph schemas', () => {
   it('when the documented flow list is parsed, then every flow is typed by its @odata.type', () => {

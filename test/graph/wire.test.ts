@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppError } from '../../src/errors';
 import { FlowCreateInput, FlowSetCreateInput } from '../../src/graph/bodies';
 import { flowSetToWire, flowToWire, parseInput } from '../../src/graph/wire';
+import { graphDocBody } from '../support/graphDocs';
 
-const examples = join(__dirname, '../../../shared/reference/graph-examples');
-const docBody = (file: string) => JSON.parse(readFileSync(join(examples, file), 'utf8')).body;
+const docBody = graphDocBody;
 /** What actually goes over the wire: undefined members vanish in JSON. */
 const json = (value: unknown) => JSON.parse(JSON.stringify(value));
 const GRAPH = 'https://graph.microsoft.com/beta';

@@ -1,5 +1,5 @@
 /**
- * Contract tests: every documented request/response pair in shared/reference/graph-examples is
+ * Contract tests: every documented request/response pair in test/fixtures/graph-docs is
  * replayed against the emulator (with the ids it needs created first and the docs' ids mapped to
  * the real ones) and the answer must have the documented status, headers and body shape — same
  * keys in the same order, same values, except server-assigned ids and timestamps.

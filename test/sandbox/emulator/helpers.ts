@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphEmulator } from '../../../src/sandbox/emulator';
+import { GRAPH_DOCS_DIR } from '../../support/graphDocs';
 
-export const EXAMPLES_DIR = join(__dirname, '../../../../shared/reference/graph-examples');
+export const EXAMPLES_DIR = GRAPH_DOCS_DIR;
 
 export interface ExampleRequest {
   method: string;
