@@ -8,6 +8,7 @@ import { actionTable } from './actions';
 import { createAuditLog } from './audit'; // Audit
 import { commandTable } from './commands';
 import type { Config } from './config';
+import { AppError } from './errors';
 import { createGraphClient } from './graph';
 import { createGraphAccess, type SsoSource } from './graphAccess';
 import {
@@ -26,9 +27,9 @@ import { groupMembersReader } from './approvals/groupMembers';
 import { createApprovals } from './approvals/service';
 import { createHttp } from './graph/http';
 // <<< Approvals
-import type { LocalIdentityProvider } from './sandbox/idp';
+import { SandboxTokenError, type LocalIdentityProvider } from './sandbox/idp';
 import { startSandbox, type SandboxServices } from './sandbox/startSandbox';
-import { SANDBOX_CLIENT_ID } from './sandbox/users';
+import { SANDBOX_CLIENT_ID, sandboxUserNote } from './sandbox/users';
 import type { AppServices } from './services';
 import { ssoValidatorFor } from './ssoValidation';
 import { createConversationStore } from './store/conversationStore';
@@ -65,9 +66,30 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * Sandbox: the SSO assertion Teams would give for whoever wrote, under their own object id and
+ * name (anyone outside the five sandbox people is a guest admin, src/sandbox/users.ts). An object
+ * id that is not a GUID gets a plain answer, not "something went wrong".
+ */
+async function mintSandboxAssertion(
+  idp: LocalIdentityProvider,
+  user: { aadObjectId: string; name?: string },
+): Promise<string> {
+  try {
+    return await idp.mintSsoToken(user.aadObjectId, { name: user.name });
+  } catch (err) {
+    if (!(err instanceof SandboxTokenError)) throw err;
+    throw new AppError(
+      'forbidden',
+      'The sandbox can only act for people whose Microsoft Entra object id is a GUID, and yours is not.',
+      { cause: err },
+    );
+  }
+}
+
 function ssoSource(config: Config, idp: LocalIdentityProvider | undefined): SsoSource {
   if (config.ssoMode === 'mint' && idp)
-    return { kind: 'mint', mint: (oid) => idp.mintSsoToken(oid) };
+    return { kind: 'mint', mint: (user) => mintSandboxAssertion(idp, user) };
   return { kind: 'teams', validate: ssoValidatorFor(config, idp) };
 }
 
@@ -109,6 +131,8 @@ export async function startApp(
       identity,
       sso,
       teamsSso && ((oid) => teamsSso.forgetUser(oid)),
+      // Sandbox: whoami tells a guest (not one of the five sandbox people) how they are treated.
+      sandbox ? sandboxUserNote : undefined,
     );
 
     const services: AppServices = {

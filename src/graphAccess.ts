@@ -19,12 +19,17 @@ export interface GraphAccess {
   /** Graph as the app (client credentials, read-only permission). */
   forApp(): IndustryDataApi;
   signOut(aadObjectId: string): Promise<void>;
+  /**
+   * A line `whoami` shows about how this person is treated, set by whoever wires the app (the
+   * sandbox says "sandbox guest" for anyone not among its five people); none in production.
+   */
+  userNote(aadObjectId: string): string | undefined;
 }
 
 /** Where the user's SSO assertion comes from: Teams SSO, or (sandbox) the local identity provider. */
 export type SsoSource =
   | { kind: 'teams'; validate: SsoTokenValidator }
-  | { kind: 'mint'; mint: (aadObjectId: string) => Promise<string> };
+  | { kind: 'mint'; mint: (user: TurnInfo['user']) => Promise<string> };
 
 function expiryOf(jwt: string): number {
   try {
@@ -39,13 +44,14 @@ function expiryOf(jwt: string): number {
  * In sandbox "mint" mode, keep one minted assertion per user until shortly before it expires:
  * msal caches OBO results per assertion (teams-platform.md §1.5), as Teams reuses its SSO token.
  */
-function mintedAssertions(mint: (oid: string) => Promise<string>) {
+function mintedAssertions(mint: (user: TurnInfo['user']) => Promise<string>) {
   const cache = new Map<string, { token: string; expiresAt: number }>();
   return {
-    async get(oid: string): Promise<string> {
+    async get(user: TurnInfo['user']): Promise<string> {
+      const oid = user.aadObjectId;
       const hit = cache.get(oid);
       if (hit && hit.expiresAt - Date.now() > 5 * 60_000) return hit.token;
-      const token = await mint(oid);
+      const token = await mint(user);
       cache.set(oid, { token, expiresAt: expiryOf(token) });
       return token;
     },
@@ -59,6 +65,8 @@ export function createGraphAccess(
   sso: SsoSource,
   /** Teams SSO keeps the user's SSO token in memory; sign-out must drop it too. */
   forgetSsoToken?: (aadObjectId: string) => Promise<unknown>,
+  /** See GraphAccess.userNote; default: no note. */
+  userNote: (aadObjectId: string) => string | undefined = () => undefined,
 ): GraphAccess {
   const minted = sso.kind === 'mint' ? mintedAssertions(sso.mint) : undefined;
 
@@ -70,7 +78,7 @@ export function createGraphAccess(
         'I can only act for people signed in with a work or school account (Microsoft Entra ID).',
       );
     }
-    if (minted) return minted.get(oid);
+    if (minted) return minted.get(turn.user);
     if (sso.kind !== 'teams' || !turn.ssoToken) {
       throw new AppError('sign_in_required', 'Please sign in so I can act on your behalf.');
     }
@@ -92,5 +100,6 @@ export function createGraphAccess(
       await identity.signOut({ aadObjectId });
       await forgetSsoToken?.(aadObjectId);
     },
+    userNote,
   };
 }

@@ -60,11 +60,11 @@ export const whoamiCommand = command<undefined>({
         value: services.config.mode === 'sandbox' ? 'local emulator' : 'Microsoft Graph (beta)',
       },
     ];
-    const card = renderCard('whoami', {
-      title: 'Who am I',
-      facts,
-      notice: services.config.mode === 'sandbox' ? SANDBOX_NOTICE : '',
-    });
+    const notes = [
+      services.graph.userNote(user.aadObjectId),
+      services.config.mode === 'sandbox' ? SANDBOX_NOTICE : undefined,
+    ].filter(Boolean);
+    const card = renderCard('whoami', { title: 'Who am I', facts, notice: notes.join('\n\n') });
     return [{ card }];
   },
 });

@@ -23,6 +23,8 @@ export interface SandboxUser {
   consentedScopes: string[];
   /** What this user is for, shown by `npm run token -- --list`. */
   purpose: string;
+  /** Not one of the five: someone else the Teams client sent (see sandboxGuest). */
+  guest?: boolean;
 }
 
 export const SANDBOX_USERS: readonly SandboxUser[] = [
@@ -70,4 +72,57 @@ export const SANDBOX_USERS: readonly SandboxUser[] = [
 
 export function findSandboxUser(aadObjectId: string | undefined): SandboxUser | undefined {
   return SANDBOX_USERS.find((u) => u.aadObjectId === aadObjectId);
+}
+
+/** What `whoami` says to a sandbox guest. */
+export const SANDBOX_GUEST_NOTE =
+  'Sandbox guest: you are not one of the five sandbox people, so you act as an admin with consent under your own Teams name and object id.';
+
+/** An Entra object id: a GUID (8-4-4-4-12 hex digits). */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isGuidLike(value: unknown): value is string {
+  return typeof value === 'string' && GUID.test(value);
+}
+
+/** A display name from an activity or a token, made safe to put in a claim: no control characters, short. */
+function guestName(name: unknown): string {
+  const clean =
+    typeof name === 'string'
+      ? name
+          .replace(/\p{Cc}/gu, ' ')
+          .trim()
+          .slice(0, 128)
+      : '';
+  return clean || 'Sandbox guest';
+}
+
+/**
+ * Anyone the Teams client sends who is not one of the five (the Agents Playground's own default
+ * users, or a Playground started outside `npm start`): a sandbox admin with full consent, under
+ * their own object id and name, so every command works for them. The object id comes from the
+ * activity (attacker-controlled) and ends up in tokens and the emulator's records, so only a
+ * GUID is accepted. Sandbox only: nothing outside src/sandbox and the sandbox wiring calls this.
+ */
+export function sandboxGuest(aadObjectId: string, name?: unknown): SandboxUser | undefined {
+  if (!isGuidLike(aadObjectId)) return undefined;
+  return {
+    aadObjectId,
+    name: guestName(name),
+    upn: `guest-${aadObjectId.toLowerCase()}@contoso-schools.example`,
+    wids: [GLOBAL_ADMIN_ROLE],
+    consentedScopes: [READWRITE_SCOPE, READ_SCOPE],
+    purpose: 'sandbox guest: not one of the five, acts as an admin with consent',
+    guest: true,
+  };
+}
+
+/** One of the five, or else a guest (undefined when the object id is not a GUID). */
+export function resolveSandboxUser(aadObjectId: string, name?: unknown): SandboxUser | undefined {
+  return findSandboxUser(aadObjectId) ?? sandboxGuest(aadObjectId, name);
+}
+
+/** The note `whoami` shows about a sandbox user: only guests get one. */
+export function sandboxUserNote(aadObjectId: string): string | undefined {
+  return findSandboxUser(aadObjectId) ? undefined : SANDBOX_GUEST_NOTE;
 }

@@ -4,7 +4,7 @@
  */
 import { decodeJwt, errors as joseErrors } from 'jose';
 import { z } from 'zod';
-import { findSandboxUser, type SandboxUser } from '../users';
+import { resolveSandboxUser, type SandboxUser } from '../users';
 import { entraErrors, type EntraError } from './entraErrors';
 import type { Minter } from './minting';
 import {
@@ -61,7 +61,10 @@ function assertionProblem(err: unknown, assertion: string, clientId: string): En
   return entraErrors.invalidAssertion('Assertion failed signature validation.');
 }
 
-/** Verifies the SSO assertion and finds its sandbox user, or says why not (AADSTS50013). */
+/**
+ * Verifies the SSO assertion and finds its sandbox user (one of the five, or a guest with the
+ * assertion's oid and name), or says why not (AADSTS50013).
+ */
 async function assertionUser(
   assertion: string,
   ctx: GrantContext,
@@ -72,7 +75,10 @@ async function assertionUser(
   } catch (err) {
     return { error: assertionProblem(err, assertion, ctx.clientId) };
   }
-  const user = payload.tid === ctx.tenantId ? findSandboxUser(String(payload.oid)) : undefined;
+  const user =
+    payload.tid === ctx.tenantId && typeof payload.oid === 'string'
+      ? resolveSandboxUser(payload.oid, payload.name)
+      : undefined;
   if (!user || typeof payload.scp !== 'string') {
     return {
       error: entraErrors.invalidAssertion(

@@ -30,9 +30,10 @@ export interface LocalIdentityProvider {
   knownAuthorities: string[];
   authorityMetadata: string;
   jwksUri: string;
+  /** Any GUID object id: one of the five, or a guest named `name` (sandboxGuest). */
   mintSsoToken(
     aadObjectId: string,
-    options?: { expiresInSeconds?: number; audience?: string },
+    options?: { expiresInSeconds?: number; audience?: string; name?: string },
   ): Promise<string>;
   mintGraphToken(subject: GraphTokenSubject, options?: { scopes?: string[] }): Promise<string>;
   tokenRequests: TokenRequestCounts;

@@ -3,7 +3,7 @@
  * Playground cannot produce, teams-platform.md pitfall 10) and Graph tokens for `npm run token`
  * and tests. Only reachable in-process or through the loopback-only /_sandbox routes.
  */
-import { findSandboxUser, type SandboxUser } from '../users';
+import { findSandboxUser, resolveSandboxUser, type SandboxUser } from '../users';
 import type { Minter } from './minting';
 
 export class SandboxTokenError extends Error {
@@ -24,12 +24,24 @@ function sandboxUser(aadObjectId: string): SandboxUser {
   return user;
 }
 
+/**
+ * The SSO token Teams would give the bot for this person: one of the five, or a sandbox guest
+ * (any other GUID object id, named `name`, see sandboxGuest). Not a GUID: unknown_user.
+ */
 export async function mintSsoToken(
   minter: Minter,
   aadObjectId: string,
-  options?: { expiresInSeconds?: number; audience?: string },
+  options: { expiresInSeconds?: number; audience?: string; name?: string } = {},
 ): Promise<string> {
-  return minter.sso(sandboxUser(aadObjectId), options);
+  const { name, ...rest } = options;
+  const user = resolveSandboxUser(aadObjectId, name);
+  if (!user) {
+    throw new SandboxTokenError(
+      'unknown_user',
+      'The sandbox acts only for people whose Entra object id is a GUID.',
+    );
+  }
+  return minter.sso(user, rest);
 }
 
 /**

@@ -106,6 +106,30 @@ describe('token endpoint', () => {
     expect(String(body.scope).split(' ')).toContain('https://graph.microsoft.com/.default');
   });
 
+  it('when a guest (not one of the five) asks, then OBO gives an admin token with full consent under their own oid and name', async () => {
+    const oid = '00000000-0000-0000-0000-000000000020';
+    const assertion = await idp.mintSsoToken(oid, { name: 'Alex Wilber' });
+    const { status, body } = await postToken({ ...(await obo(avery.aadObjectId)), assertion });
+    expect(status).toBe(200);
+    const claims = decodeJwt(String(body.access_token));
+    expect(claims).toMatchObject({ oid, sub: oid, name: 'Alex Wilber', wids: avery.wids });
+    expect(String(claims.scp).split(' ').sort()).toEqual([READ_SCOPE, READWRITE_SCOPE].sort());
+    expect(decodeJwt(String(body.id_token))).toMatchObject({ oid, name: 'Alex Wilber' });
+  });
+
+  it('when a guest name carries control characters, then the token name has none', async () => {
+    const oid = '00000000-0000-0000-0000-000000000021';
+    const assertion = await idp.mintSsoToken(oid, { name: 'Eve\n\u0000Hacker' });
+    expect(decodeJwt(assertion).name).toBe('Eve  Hacker');
+  });
+
+  it.each([['nobody'], ['../../etc'], ['00000000-0000-0000-0000-00000000002g'], ['']])(
+    'when an SSO token is asked for object id %j (not a GUID), then none is minted',
+    async (oid) => {
+      await expect(idp.mintSsoToken(oid)).rejects.toMatchObject({ reason: 'unknown_user' });
+    },
+  );
+
   it.each([
     ['a named consented scope', `https://graph.microsoft.com/${READ_SCOPE}`, 200, READ_SCOPE],
     ['a bare scope name', READWRITE_SCOPE, 200, READWRITE_SCOPE],
