@@ -2,11 +2,23 @@
 import type { RunningApp } from '../app';
 import type { Config } from '../config';
 
-export function printBanner(
-  app: RunningApp & { playgroundUrl?: string; idpUrl?: string },
-  config: Config,
-): void {
+export type BannerApp = Pick<RunningApp, 'botUrl' | 'graphBaseUrl'> & {
+  playgroundUrl?: string;
+  idpUrl?: string;
+};
+
+/**
+ * The port `npm run token` must ask (scripts/sandbox-token.mjs reads IDP_PORT, default 3980):
+ * the port the identity provider really listens on, else the configured IDP_PORT.
+ */
+function idpPortOf(app: BannerApp, config: Config): number {
+  const listening = app.idpUrl ? Number(new URL(app.idpUrl).port) : NaN;
+  return Number.isInteger(listening) && listening > 0 ? listening : config.sandbox.idpPort;
+}
+
+export function bannerText(app: BannerApp, config: Config): string {
   const line = '='.repeat(78);
+  const tokenCommand = `IDP_PORT=${idpPortOf(app, config)} npm run -s token -- avery`;
   const rows = [
     line,
     '  SANDBOX MODE: no BOT_ID is set.',
@@ -19,8 +31,12 @@ export function printBanner(
       ? [`  Agents Playground   ${app.playgroundUrl}   <- open this in your browser`]
       : []),
     ...(config.sandbox.playground ? [] : ['  Agents Playground   not started (PLAYGROUND=false)']),
-    `  Curl the emulator   TOKEN=$(npm run -s token -- avery); curl -H "Authorization: Bearer $TOKEN" ${app.graphBaseUrl ?? ''}/external/industryData/outboundProvisioningFlowSets`,
+    `  Curl the emulator   TOKEN=$(${tokenCommand}); curl -H "Authorization: Bearer $TOKEN" ${app.graphBaseUrl ?? ''}/external/industryData/outboundProvisioningFlowSets`,
     line,
   ];
-  process.stdout.write('\n' + rows.join('\n') + '\n\n');
+  return '\n' + rows.join('\n') + '\n\n';
+}
+
+export function printBanner(app: BannerApp, config: Config): void {
+  process.stdout.write(bannerText(app, config));
 }
