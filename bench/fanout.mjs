@@ -3,10 +3,12 @@
 // Graph emulator, one poll runs, and the outbox worker delivers through the real botbuilder proactive
 // path to the loopback connector. Reports the achieved send rate against Teams' 50 per second app limit
 // (goal: at least 90 % of it), lost and duplicate notifications, the busiest 1-second window, and memory.
+// Exits 1 on a lost or duplicate notification, a second over the limit, or a warn/error the bot logged.
+// `--quick` (BENCH_QUICK=1; npm run bench:quick, run by npm test): 50 channels, to prove it still runs.
 import { SANDBOX_TENANT_ID, SANDBOX_USERS, SEED_IDS } from './dist.mjs';
-import { startSandboxBot } from './sandboxBot.mjs';
+import { failOnProblems, QUICK, startSandboxBot } from './sandboxBot.mjs';
 
-const CONVERSATIONS = Number(process.env.FANOUT_CONVERSATIONS ?? 1000);
+const CONVERSATIONS = Number(process.env.FANOUT_CONVERSATIONS ?? (QUICK ? 50 : 1000));
 const APP_LIMIT = 50;
 const channelOf = (i) => `19:bench-channel-${i}@thread.tacv2`;
 const mib = (bytes) => `${(bytes / 1048576).toFixed(0)} MiB`;
@@ -66,7 +68,7 @@ function busiestSecond(times) {
 
 async function main() {
   const bot = await startSandboxBot({ SANDBOX_READY_DELAY_MS: '3600000' });
-  const { app, connector } = bot;
+  const { app, connector, problems } = bot;
   let peakRss = 0;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   try {
@@ -90,7 +92,7 @@ async function main() {
     const deadline = Date.now() + 180_000;
     while (posts().length < CONVERSATIONS && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 1500)); // anything extra (a duplicate) would show up now
+    await new Promise((r) => setTimeout(r, QUICK ? 500 : 1500)); // anything extra (a duplicate) would show up now
     await app.notifications.deliverNow();
     global.gc?.(); // run with --expose-gc to see what is retained rather than not yet collected
     const after = process.memoryUsage();
@@ -112,7 +114,7 @@ async function main() {
     );
 
     console.log(
-      `\nSDS Flow Admin fan-out bench: ${CONVERSATIONS} subscribed channels, 1 readiness change, node ${process.version}\n`,
+      `\nSDS Flow Admin fan-out bench${QUICK ? ' (quick)' : ''}: ${CONVERSATIONS} subscribed channels, 1 readiness change, node ${process.version}\n`,
     );
     const rows = [
       [
@@ -139,6 +141,7 @@ async function main() {
     ];
     for (const [k, v] of rows) console.log(k.padEnd(42), v);
     if (lost || duplicates || busiestSecond(times) > APP_LIMIT) process.exitCode = 1;
+    failOnProblems(problems, 'fan-out bench');
   } finally {
     clearInterval(sampler);
     await bot.stop();

@@ -1,13 +1,15 @@
 // npm run bench: drives the real bot over /api/messages with concurrent users against the Graph
 // emulator at zero latency, and a bare botbuilder echo bot in the same run, and prints bot-side
-// latency (p50/p99), throughput, the ratio to the echo baseline and Graph requests per command.
+// latency (p50/p99), throughput, the ratio to the echo baseline, Graph requests per command and the
+// turns that failed (any makes the run exit 1). `--quick` (BENCH_QUICK=1; npm run bench:quick, run by
+// npm test) drives 2 users x 3 rounds: numbers that mean nothing, but a bench that cannot rot.
 import { SANDBOX_TENANT_ID, SANDBOX_USERS } from './dist.mjs';
-import { startSandboxBot } from './sandboxBot.mjs';
+import { failOnProblems, QUICK, startSandboxBot } from './sandboxBot.mjs';
 import { startEchoBot } from './echoBot.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
-const USERS = Number(process.env.BENCH_USERS ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+const USERS = Number(process.env.BENCH_USERS ?? (QUICK ? 2 : 8));
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (QUICK ? 3 : 40));
 
 const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -40,7 +42,8 @@ async function post(url, body) {
     body: JSON.stringify(body),
   });
   await res.text();
-  if (res.status >= 300) throw new Error(`HTTP ${res.status}`);
+  if (res.status >= 300)
+    throw new Error(`${body.type} "${body.text ?? body.name}": HTTP ${res.status}`);
   return performance.now() - start;
 }
 
@@ -65,7 +68,7 @@ async function drive(name, url, makeRequest) {
 
 async function main() {
   const bot = await startSandboxBot({});
-  const { app, connector } = bot;
+  const { app, connector, problems } = bot;
   const echo = await startEchoBot();
   const emulator = app.sandbox.emulator;
   try {
@@ -76,6 +79,7 @@ async function main() {
     ];
     for (const scenario of SCENARIOS) {
       const before = emulator.requests.length;
+      const problemsBefore = problems.length;
       const ctx = {
         app,
         connector,
@@ -86,11 +90,12 @@ async function main() {
       const result = await drive(scenario.name, app.botUrl, (u, r) => scenario.request(ctx, u, r));
       result.graphPerCommand = (emulator.requests.length - setupRequests) / result.requests;
       result.setupGraphRequests = setupRequests - before;
+      result.errors = problems.length - problemsBefore;
       results.push(result);
     }
     const baseline = results[0];
     console.log(
-      `\nSDS Flow Admin bench: ${USERS} concurrent users x ${ROUNDS} rounds, emulator latency 0 ms, node ${process.version}\n`,
+      `\nSDS Flow Admin bench${QUICK ? ' (quick: proves it runs, measures nothing)' : ''}: ${USERS} concurrent users x ${ROUNDS} rounds, emulator latency 0 ms, node ${process.version}\n`,
     );
     console.log(
       'scenario'.padEnd(34),
@@ -99,6 +104,7 @@ async function main() {
       'req/s'.padStart(8),
       'p50 x echo'.padStart(11),
       'Graph/cmd'.padStart(10),
+      'errors'.padStart(7),
     );
     for (const r of results) {
       console.log(
@@ -108,9 +114,11 @@ async function main() {
         r.throughput.toFixed(0).padStart(8),
         (r.p50 / baseline.p50).toFixed(1).padStart(11),
         (r.graphPerCommand === undefined ? '-' : r.graphPerCommand.toFixed(1)).padStart(10),
+        String(r.errors ?? '-').padStart(7),
       );
     }
     console.log(`\nRSS after run: ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`);
+    failOnProblems(problems);
   } finally {
     await echo.close();
     await bot.stop();
