@@ -146,9 +146,15 @@ export async function startApp(
     };
     // >>> Notifications (src/notifications): one poller/outbox worker per lease; subscriptions
     // follow the conversation store (every inbound activity, install/uninstall, team deleted).
+    // The poller reads Graph every interval: its successful reads log at debug, not info.
+    const pollingGraph = createGraphClient({
+      baseUrl: graphBaseUrl,
+      logger,
+      successLogLevel: 'debug',
+    }).as(identity.appOnly());
     const notifications = createNotifications({
       storage,
-      graph,
+      graph: { forApp: () => pollingGraph },
       logger,
       sender: createProactiveMessenger(config, logger, { timeoutMs: config.notify.sendTimeoutMs }),
       ...config.notify,

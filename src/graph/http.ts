@@ -43,6 +43,7 @@ interface Settings {
   baseUrl: string;
   fetchFn: typeof fetch;
   logger?: Logger;
+  successLogLevel: 'info' | 'debug';
   retry: Required<RetryOptions>;
   timeoutMs: number;
 }
@@ -95,7 +96,7 @@ function logAttempt(
     ...(raw.kind === 'response' ? {} : { failure: raw.kind }),
     ...fields,
   };
-  if (status !== undefined && status < 400) s.logger?.info('graph request', line);
+  if (status !== undefined && status < 400) s.logger?.[s.successLogLevel]('graph request', line);
   else s.logger?.warn('graph request', line);
 }
 
@@ -136,6 +137,7 @@ export function createHttp(options: GraphClientOptions): SendGraphRequest {
     baseUrl: options.baseUrl,
     fetchFn: options.fetch ?? globalThis.fetch,
     logger: options.logger,
+    successLogLevel: options.successLogLevel ?? 'info',
     retry: { ...RETRY_DEFAULTS, ...definedOnly(options.retry ?? {}) },
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
   };

@@ -34,6 +34,11 @@ export interface GraphClientOptions {
   /** e.g. `https://graph.microsoft.com/beta` or the emulator's `http://127.0.0.1:PORT/beta`. */
   baseUrl: string;
   logger?: Logger;
+  /**
+   * Level of the line logged for a successful attempt; default 'info'. Background polling uses
+   * 'debug' so its routine reads do not fill the console (failures always log at 'warn').
+   */
+  successLogLevel?: 'info' | 'debug';
   fetch?: typeof fetch;
   retry?: RetryOptions;
   /** Per-attempt timeout (headers and body). */

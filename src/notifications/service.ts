@@ -123,7 +123,9 @@ export function createNotifications(options: NotificationsOptions): Notification
       });
     }
     if (result.kind === 'done' || result.kind === 'partial') {
-      log.info('notify poll', {
+      // Every interval: only a poll that found something is worth the console (info).
+      const found = result.events.length > 0 || result.deliveries > 0;
+      log[found ? 'info' : 'debug']('notify poll', {
         sets: result.sets,
         events: result.events.length,
         deliveries: result.deliveries,

@@ -49,6 +49,25 @@ describe('graph client over HTTP (scripted server)', () => {
     expect(lines.join('\n')).not.toContain(TOKEN.split('.')[2]);
   });
 
+  it('when the client is for background polling, then a success logs at debug and a failure still warns', async () => {
+    const { logger, lines } = createMemoryLogger();
+    const quiet = createGraphClient({
+      baseUrl: stub.baseUrl,
+      logger,
+      successLogLevel: 'debug',
+      retry: { maxAttempts: 1 },
+    }).as(token);
+    stub.handler = (_req, res) => sendJson(res, 200, SET);
+    await quiet.getFlowSet('s1');
+    stub.handler = (_req, res) =>
+      sendJson(res, 403, { error: { code: 'Forbidden', message: 'no' } });
+    await failure(quiet.getFlowSet('s1'));
+    expect(lines.map((l) => JSON.parse(l)).map((e) => [e.msg, e.level, e.status])).toEqual([
+      ['graph request', 'debug', 200],
+      ['graph request', 'warn', 403],
+    ]);
+  });
+
   it('when Graph sends no request-id, then our client-request-id stands in', async () => {
     stub.handler = (_req, res) => sendJson(res, 200, SET);
     const result = await client().getFlowSet('s1');

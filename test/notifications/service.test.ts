@@ -71,6 +71,24 @@ describe('notification service', () => {
     expect((await b.pollNow()).kind).toBe('done');
   });
 
+  it('when a poll finds nothing new, then its line is debug; when it finds a change, then info', async () => {
+    const { script, graph } = scriptedGraph();
+    const { notifications, lines } = service(createMemoryStorage(), 0, graph);
+    const pollLevels = () =>
+      lines
+        .map((l) => JSON.parse(l))
+        .filter((e) => e.msg === 'notify poll')
+        .map((e) => [e.level, e.events]);
+    await notifications.pollNow(); // baseline
+    await notifications.pollNow(); // nothing changed
+    script.status = 'failed';
+    await notifications.pollNow(); // a readiness change
+    expect(pollLevels().slice(1)).toEqual([
+      ['debug', 0],
+      ['info', 1],
+    ]);
+  });
+
   it('when Graph keeps throttling, then the poller backs off more and more and keeps the last known state', async () => {
     const { script, graph } = scriptedGraph();
     const storage = createMemoryStorage();
