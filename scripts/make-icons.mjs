@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Draws the two Teams app icons into appPackage/ (run: node scripts/make-icons.mjs).
- * Rules (Teams "app icons" guidance, see /work/shared/reference/teams-platform.md §7.4):
+ * Rules (Teams "app icons" guidance, see docs/teams-notes.md#app-icons):
  * - color.png: 192x192, the symbol in the central 96x96 (48 px padding), solid square background,
  *   no rounded corners;
  * - outline.png: 32x32, white on a fully transparent background, no other colours, no padding.

@@ -1,7 +1,7 @@
 /**
  * Gives commands a Graph client that acts as the person who asked (delegated, on-behalf-of),
  * or as the app itself for background reads. Writes never use the app token: the docs say
- * application permission is not supported for create/update of flow sets (graph-industrydata.md §2.3).
+ * application permission is not supported for create/update of flow sets (docs/graph-notes.md#permissions).
  */
 import type { TurnInfo } from './commands/types';
 import { AppError } from './errors';
@@ -42,7 +42,7 @@ function expiryOf(jwt: string): number {
 
 /**
  * In sandbox "mint" mode, keep one minted assertion per user until shortly before it expires:
- * msal caches OBO results per assertion (teams-platform.md §1.5), as Teams reuses its SSO token.
+ * msal caches OBO results per assertion (docs/teams-notes.md#msal-on-behalf-of), as Teams reuses its SSO token.
  */
 function mintedAssertions(mint: (user: TurnInfo['user']) => Promise<string>) {
   const cache = new Map<string, { token: string; expiresAt: number }>();

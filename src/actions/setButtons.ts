@@ -1,7 +1,7 @@
 /**
  * What every button of the set card does first: re-read the set as the clicking user and
  * compare its lastModifiedDateTime with the card's `version`. A card that is out of date gets
- * the current set card with a note instead (never a blind write, prior-art §3.5); a set that is
+ * the current set card with a note instead (never a blind write); a set that is
  * gone gets a card that says so.
  */
 import { changeResultCard } from '../cards/changeResultCard';

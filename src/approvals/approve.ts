@@ -1,5 +1,5 @@
 /**
- * Approve (prior-art §1d properties 1, 5 and 7; §3 item 9). In order:
+ * Approve. In order:
  *  1. authorise the clicker by Entra object id: never the requester, and on the approver list
  *     (deny by default: an empty list means nobody);
  *  2. get the approver's on-behalf-of token (Teams SSO: a 401 loginRequest round trip happens

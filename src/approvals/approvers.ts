@@ -1,5 +1,5 @@
 /**
- * Who may approve (prior-art §1d property 1, §3 item 9): the object ids in APPROVERS and the
+ * Who may approve: the object ids in APPROVERS and the
  * members of APPROVER_GROUP_ID, by Entra object id only. Deny by default: with neither set nobody
  * can approve, and when the group cannot be read the answer is an error, never a yes. Group
  * membership is cached briefly (60 s) so a burst of clicks reads Graph once; concurrent first

@@ -1,5 +1,5 @@
 /**
- * Brings every copy of a request's card up to date with updateActivity (prior-art §3 item 5: a
+ * Brings every copy of a request's card up to date with updateActivity (a
  * card replaced only through the invoke response reverts for everyone else), then records which
  * state the copies show, so the sweep can finish the job after a crash or a failed update.
  * Updating is idempotent (PUT of the whole card), so doing it twice is harmless.

@@ -124,7 +124,7 @@ const MAX_ATTEMPTS = 8;
 
 /**
  * Applies `event` with compare-and-set on the stored change, recomputing after a lost race, so
- * of any number of concurrent clicks exactly one decision is stored (prior-art §1d property 5).
+ * of any number of concurrent clicks exactly one decision is stored.
  * A refusal that still moves the record (it expired) is stored too.
  */
 export async function decideStored(

@@ -1,9 +1,9 @@
 /**
  * Posting a new request where approvers see it: into the approvals channel (`approvals here`) as a
- * new post, or else into the 1:1 chat of each approver the bot has a chat with (prior-art §3 item
- * 7: an explicit target, the full stored reference). Who could not be reached is recorded and
+ * new post, or else into the 1:1 chat of each approver the bot has a chat with (an explicit
+ * target, the full stored reference). Who could not be reached is recorded and
  * shown to the requester. A post is sent once: after a 5xx or a timeout it may have landed, and
- * posting again could show the request twice (prior-art §3 item 8); only a 429 is retried.
+ * posting again could show the request twice; only a 429 is retried.
  */
 import type { AdaptiveCard } from '../cards/render';
 import type { PendingChange } from '../domain/pendingChange';

@@ -22,7 +22,7 @@ export interface ApprovalDeps {
   replyToId?: string;
   /**
    * Gets the clicker's on-behalf-of token now: in Teams SSO mode a click without a token answers
-   * 401 loginRequest (teams-platform.md §3.6) before anything is decided, and Teams resends it.
+   * 401 loginRequest (docs/teams-notes.md#sso-on-a-card-button) before anything is decided, and Teams resends it.
    */
   ensureSignedIn(): Promise<void>;
 }

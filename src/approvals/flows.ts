@@ -1,6 +1,6 @@
 /**
  * What every decision on a request shares: loading it, authorising the clicker (by Entra object
- * id only, prior-art §3 item 9) and answering a click that came too late with the current state.
+ * id only) and answering a click that came too late with the current state.
  */
 import type { ActionResult } from '../actions/types';
 import { recordChangeEvent, SYSTEM_ACTOR } from '../audit';

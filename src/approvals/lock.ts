@@ -1,5 +1,5 @@
 /**
- * One change per flow set may wait for approval (prior-art §1d property 3, like Atlantis' project
+ * One change per flow set may wait for approval (like Atlantis' project
  * locks): a lock record per set, taken in the same all-or-nothing write that stores the request
  * (request.ts). The record names the change holding it; it is held only while that change is
  * open or being applied and its request exists, so a decided, expired or cancelled request frees

@@ -1,6 +1,6 @@
 /**
  * Settling a change left `applying` by a process that died during its Graph write (inFlight.ts
- * decides when). Nothing is ever sent again (a write must not run twice, prior-art §3 items 4, 8);
+ * decides when). Nothing is ever sent again (a write must not run twice);
  * the bot reads, with its own read-only app token, whether the write took effect, and records
  * `applied` or `failed`. How each kind is told (the evidence is quoted on the card and in the audit):
  *

@@ -19,7 +19,7 @@ export const CHANNEL_KEY = 'current';
 export const CardCopy = z.object({
   role: z.enum(['requester', 'channel', 'approver']),
   reference: ConversationReferenceSchema,
-  /** Missing when Teams answered a post without an id (teams-platform.md §4.1). */
+  /** Missing when Teams answered a post without an id (docs/teams-notes.md#proactive-messages). */
   activityId: z.string().optional(),
   /** Where it is, in words ("SDS Approvals", "Blake Approver (chat)"). */
   label: z.string().default(''),

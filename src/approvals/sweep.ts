@@ -1,6 +1,6 @@
 /**
  * The background sweep (every APPROVAL_SWEEP_SECONDS, and once at start-up): expires overdue
- * requests and plain previews (prior-art §1d property 4) and updates their cards; settles changes
+ * requests and plain previews and updates their cards; settles changes
  * whose Graph write was cut short by a crash (reconcile.ts); brings request cards that missed an
  * update up to date; posts requests whose posting was cut short. Every state change is a
  * compare-and-set, so several instances sweeping at once still record each outcome once.

@@ -1,5 +1,5 @@
 /**
- * The append-only audit log (prior-art §1d trust property 6). Each entry is its own key under
+ * The append-only audit log. Each entry is its own key under
  * `audit/`, written with create-if-absent semantics (recordStore `replace(id, value, undefined)`
  * fails when the key exists), so an entry is never overwritten; there is no update or delete.
  * Reads validate every record and skip (and log) one that does not parse, so a damaged record

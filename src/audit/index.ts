@@ -1,5 +1,5 @@
 /**
- * The audit history of changes (prior-art §1d trust property 6, §4 item 9): an append-only log of
+ * The audit history of changes: an append-only log of
  * every event of every change, and undo as a reverse change that goes through the same preview.
  * Import from here.
  */

@@ -1,5 +1,5 @@
 /**
- * Passwords never reach the audit log: Graph never returns them (reference §3 rule 7), so the one
+ * Passwords never reach the audit log: Graph never returns them (docs/graph-notes.md#password-masking), so the one
  * an admin typed exists only in the pending change until Apply sends it. The audit keeps the shape
  * of what was sent, with every value under a key matching /password/i replaced by a fixed mask.
  */

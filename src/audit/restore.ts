@@ -1,5 +1,5 @@
 /**
- * The reverse of an edit, as a request body (prior-art §4 item 9: undo is a reverse diff). Only
+ * The reverse of an edit, as a request body (undo is a reverse diff). Only
  * the fields the edit changed go back to their earlier values; every other field keeps what is
  * stored now, so an undo never rolls back someone else's later change to another field. Pure.
  */
@@ -8,7 +8,7 @@ import { diffFields, type FieldLabels } from '../domain/diff';
 type Shape = Record<string, unknown>;
 const isShape = (v: unknown): v is Shape => !!v && typeof v === 'object' && !Array.isArray(v);
 
-/** Members a request body may set to null: the set's filter (no filter) and the age group (§1.4). */
+/** Members a request body may set to null: the set's filter (no filter) and the age group (docs/graph-notes.md#types). */
 const NULLABLE_MEMBERS = new Set(['filter', 'studentAgeGroup']);
 
 /** Paths (diff.ts) of every field that differs between two shapes, by the labels' rules. */

@@ -1,5 +1,5 @@
 /**
- * The audit record (prior-art §1d trust property 6, §4 item 9): one entry per event of a change,
+ * The audit record: one entry per event of a change,
  * with both identities, the exact body sent (passwords masked, mask.ts), before/after snapshots
  * and Graph's request-id. Zod on the way in and out: stored data is a boundary (recordStore.ts).
  */
@@ -25,7 +25,7 @@ export const AuditEntry = z.object({
   /** The set's name when the event happened (the set may be renamed or deleted later). */
   setName: z.string().optional(),
   kind: z.enum(CHANGE_KINDS),
-  /** For flow changes: which flow type (a set holds one of each, reference §3 rule 1). */
+  /** For flow changes: which flow type (a set holds one of each, docs/graph-notes.md#one-flow-per-type). */
   flowKind: z.enum(FLOW_KINDS).optional(),
   flowId: z.string().min(1).optional(),
   event: z.enum(AUDIT_EVENTS),

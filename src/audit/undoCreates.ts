@@ -1,7 +1,7 @@
 /**
  * Undo of an applied create: a preview that deletes what it created. The created object is
  * found by the id recorded with the change when there is one; otherwise a set by its name and
- * creation time, a flow by its type (a set holds one of each, reference §3 rule 1) and creation
+ * creation time, a flow by its type (a set holds one of each, docs/graph-notes.md#one-flow-per-type) and creation
  * time, so an older set of the same name or a flow added later is never taken for it.
  */
 import { exactTime } from '../changes/changeCards';

@@ -1,10 +1,10 @@
 /**
- * Changes that cannot be reversed, and why. A reset reprocesses the flow's data (reference §3
- * rule 4): there is no earlier state to return to. A delete cannot be restored: Graph has no
+ * Changes that cannot be reversed, and why. A reset reprocesses the flow's data
+ * (docs/graph-notes.md#reset): there is no earlier state to return to. A delete cannot be restored: Graph has no
  * restore for flow sets or flows, and the object's id and readiness history are gone with it.
  * What can be offered is a new object with the same settings, from the snapshot taken before the
  * delete, as an ordinary create preview (`undo {change} recreate`). Passwords are never part of
- * a snapshot (Graph never returns them, §3 rule 7), so they cannot come back.
+ * a snapshot (Graph never returns them, docs/graph-notes.md#password-masking), so they cannot come back.
  */
 import { unlessGone } from '../changes/current';
 import { createFlowProposal, createSetProposal } from '../changes/proposals';

@@ -130,7 +130,7 @@ export async function undoFlowEdit(
       `${name} was added at ${exactTime(flow.createdDateTime)}, after that change: it is not the flow the change edited.`,
     );
   // A user flow's role groups are replaced whole, each with its initial password, which Graph
-  // never returns (reference §3 rule 7): sending them back without passwords would clear the
+  // never returns (docs/graph-notes.md#password-masking): sending them back without passwords would clear the
   // passwords, so they are left as they are and the admin is told how to restore them.
   const withheld = kind === 'user' ? 'creationOptions' : undefined;
   const reverse = reverseOf(entry, flowShape(flow), FLOW_LABELS[kind], name, withheld);

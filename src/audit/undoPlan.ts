@@ -1,5 +1,5 @@
 /**
- * `undo`: the reverse of one applied change (prior-art §4 item 9), decided from its audit entries
+ * `undo`: the reverse of one applied change, decided from its audit entries
  * and what Graph stores now. Edits are reversed field by field, creates become deletes; resets and
  * deletes cannot be reversed and say why (undoDeletes.ts).
  */

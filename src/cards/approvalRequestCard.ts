@@ -2,7 +2,7 @@
  * View-model of an open approval request (src/approvals): what would be changed (the same rows,
  * blast radius and SDS warnings as the preview), who asked, why and until when, and, depending on
  * who the copy is for, Approve / Reject (with a reason) and Cancel. Buttons carry the change id
- * only: the server re-checks who clicks, by Entra object id, and the state (prior-art §1d).
+ * only: the server re-checks who clicks, by Entra object id, and the state.
  */
 import type { FieldChange } from '../domain/diff';
 import { rowValue } from './previewCard';

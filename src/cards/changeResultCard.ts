@@ -1,7 +1,7 @@
 /**
  * View-model of a change after its preview: applied (with what is stored now), not applied
  * (failed, stale, expired, cancelled) or still being applied. It replaces the preview for
- * everyone (prior-art §3 item 5), so it carries no Apply/Cancel buttons: only read-only
+ * everyone, so it carries no Apply/Cancel buttons: only read-only
  * command buttons (e.g. "Show flow set", which re-reads Graph).
  */
 import type { Fact } from '../domain/flowSettings';

@@ -1,6 +1,6 @@
 /**
  * "Which type of flow?" for the set card's Add flow button: one button per type the set does not
- * have yet (Graph allows one flow of each type per set, reference §3 rule 1). Each button carries
+ * have yet (Graph allows one flow of each type per set, docs/graph-notes.md#one-flow-per-type). Each button carries
  * the set id, its version and the kind; the handler re-reads the set before showing a form.
  */
 import type { FlowSet, FlowKind } from '../graph/schemas';

@@ -70,7 +70,7 @@ export function flowSetCard(
     flows: sortFlows(flows).map((flow) => flowSection(set, flow)),
     refreshCommand: showCommandFor(set.id),
     setRef: flowSetRef(set),
-    // Graph allows one flow of each type per set (reference §3.1).
+    // Graph allows one flow of each type per set (docs/graph-notes.md#one-flow-per-type).
     canAddFlow: missingFlowKinds(flows).length > 0,
   });
 }

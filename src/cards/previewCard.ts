@@ -1,7 +1,7 @@
 /**
  * View-model of a change preview: what Apply would do, field by field (before → after; passwords
  * only ever as "(new password set)", diff.ts) or as a blast radius in words, with SDS's own
- * warnings, and Apply / Cancel buttons that carry the change id only (prior-art §1d: the server
+ * warnings, and Apply / Cancel buttons that carry the change id only (the server
  * holds the exact body; the card holds nothing that could be replayed with other values).
  */
 import type { FieldChange } from '../domain/diff';

@@ -1,6 +1,6 @@
 /**
  * View-model of `rolegroups`: each role group and the roles it bundles, as RefRole codes
- * (reference-definition codes, §1.4: shown as Graph spells them, as SDS documents them).
+ * (reference-definition codes, docs/graph-notes.md#types: shown as Graph spells them, as SDS documents them).
  */
 import { listOrNone } from '../domain/flowSummary';
 import type { RoleGroup } from '../graph/schemas';

@@ -1,6 +1,5 @@
 /**
- * Apply: the one path that writes. In order (prior-art §1d trust properties 2 and 5, §3 items 4
- * and 9):
+ * Apply: the one path that writes. In order:
  *  1. claim the change with a compare-and-set in the store (pending → applying, or approved →
  *     applying for its approver; the transition checks the clicker by Entra object id, and the
  *     expiry). Of any number of concurrent or repeated clicks exactly one wins; the others get the

@@ -1,6 +1,6 @@
 /**
  * Every card a stored change can be shown as, drawn from the record and its view alone (no Graph
- * call), so a duplicate or late click is answered cheaply and never writes (prior-art §3 item 4).
+ * call), so a duplicate or late click is answered cheaply and never writes.
  */
 import { previewCard, type PreviewApproval } from '../cards/previewCard';
 import {
@@ -66,7 +66,7 @@ function showButtons(change: PendingChange): ChangeResultModel['buttons'] {
   return [{ title: 'Show flow set', command: showCommandFor(change.target.setId) }];
 }
 
-/** Peer approval records both identities (prior-art §1d property 7); say both on every result. */
+/** Peer approval records both identities; say both on every result. */
 const approvalLine = (change: PendingChange): string | undefined =>
   change.approver
     ? `Requested by ${change.requester.name}, approved by ${change.approver.name}.`

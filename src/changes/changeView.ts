@@ -2,9 +2,9 @@
  * What the cards of a change need besides the PendingChange itself: the set's name and the
  * object as it was at preview time, in the request-body shape (previewDiff.ts), so every later
  * card (result, stale, expired, a loser's duplicate click) can be drawn from storage alone, and a
- * stale Apply can say *what* changed (prior-art §1d: keep the GET snapshot the change was computed
+ * stale Apply can say *what* changed (keep the GET snapshot the change was computed
  * from). Written once, before the change, and never updated. The snapshot holds no passwords:
- * the shapes leave them out (Graph only returns them masked, reference §3 rule 7).
+ * the shapes leave them out (Graph only returns them masked, docs/graph-notes.md#password-masking).
  */
 import { z } from 'zod';
 import { createRecordStore, type RecordStore } from '../store/recordStore';

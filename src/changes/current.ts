@@ -1,6 +1,6 @@
 /**
  * Reads what Graph stores now for a change's target, as the clicking user, and decides whether
- * the change is still what was previewed (prior-art §1d "what you approve is what runs": re-GET
+ * the change is still what was previewed (re-GET
  * and compare lastModifiedDateTime, like Atlantis' `undiverged`). Stale when the object's
  * version moved, when it is gone, or (for an add) when the set now has a flow of that type.
  */

@@ -1,5 +1,5 @@
 /**
- * Expiry (prior-art §1d trust property 4): a preview is only good for `previewTtlMs`. Apply on
+ * Expiry: a preview is only good for `previewTtlMs`. Apply on
  * an expired preview writes nothing; the requester gets a fresh preview of the same change,
  * computed against what is stored now. `expireDue` moves overdue changes to `expired` and gives
  * their final cards, for whoever updates the posted previews (a timer in the composition root).

@@ -2,7 +2,7 @@
  * A failed Apply in plain words. The Graph client already turns HTTP errors into sentences for an
  * admin (graph/errors.ts: 403 names the permission and role, 429/5xx say to wait, 400 quotes
  * Graph); here the one rule admins hit most gets its own explanation: one flow of each type per
- * set (reference §3 rule 1; Graph's wording is undocumented, so it is recognised loosely).
+ * set (docs/graph-notes.md#one-flow-per-type; Graph's wording is undocumented, so it is recognised loosely).
  */
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
 import type { PendingChange } from '../domain/pendingChange';

@@ -1,6 +1,6 @@
 /**
  * An initial password typed into a user-flow form lives in the pending change's body until Apply
- * sends it (Graph never returns passwords, reference §3 rule 7). Once the change is finished —
+ * sends it (Graph never returns passwords, docs/graph-notes.md#password-masking). Once the change is finished —
  * applied, failed, stale, cancelled, or replaced by a fresh preview — there is no reason to keep
  * it at rest, so it is dropped from the stored body. Best effort: a failure is logged, not shown.
  */

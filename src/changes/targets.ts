@@ -48,7 +48,7 @@ export function noSuchFlow(set: FlowSet, kind: FlowKind): Reply {
   };
 }
 
-/** Said before any form is shown: Graph allows one flow of each type per set (§3 rule 1). */
+/** Said before any form is shown: Graph allows one flow of each type per set (docs/graph-notes.md#one-flow-per-type). */
 export function alreadyHasFlow(set: FlowSet, flow: ProvisioningFlow, kind: FlowKind): string {
   const word = FLOW_KIND_WORDS[kind];
   return (

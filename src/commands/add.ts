@@ -1,6 +1,6 @@
 /**
  * `add {type} flow to {set}`: that type's form with its defaults, once the set is known not to
- * have one (Graph allows one flow of each type per set, reference §3 rule 1 — said before any
+ * have one (Graph allows one flow of each type per set, docs/graph-notes.md#one-flow-per-type — said before any
  * form). `add flow to {set}` asks which type. Graph calls: 2 (sets, flows), 3 for a user flow.
  */
 import { flowKindChoiceCard } from '../cards/flowKindChoiceCard';

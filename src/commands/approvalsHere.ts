@@ -1,8 +1,8 @@
 /**
  * `approvals here`: approval requests are posted in this channel (or group chat) from now on, as
- * new posts (teams-platform.md §4.1(a)), instead of to each approver in a 1:1 chat. The stored
- * reference is the one Teams gave for this conversation on this very turn (prior-art §3 items 1, 7:
- * an explicit target, with serviceUrl and tenant). Only someone with an Entra object id may change
+ * new posts (docs/teams-notes.md#proactive-messages), instead of to each approver in a 1:1 chat. The stored
+ * reference is the one Teams gave for this conversation on this very turn
+ * (an explicit target, with serviceUrl and tenant). Only someone with an Entra object id may change
  * it, and who did is recorded and shown by `approvals`.
  */
 import { CHANNEL_KEY } from '../approvals/schemas';

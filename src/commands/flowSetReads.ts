@@ -1,7 +1,7 @@
 /**
  * The Graph reads the flow-set commands share. Graph has no way to expand a set's flows inline
- * (reference §1.3: provisioningFlows is not returned by the set GET/list), so each set costs one
- * list-flows call; those run in parallel, a few at a time, to stay clear of throttling (§5.2).
+ * (docs/graph-notes.md#types: provisioningFlows is not returned by the set GET/list), so each set costs one
+ * list-flows call; those run in parallel, a few at a time, to stay clear of throttling (docs/graph-notes.md#throttling).
  * Errors are AppErrors from the Graph client and are not caught here: the error boundary shows them.
  */
 import type { FlowSetWithFlows } from '../domain/flowSummary';

@@ -2,9 +2,9 @@
  * `notify here [for {set}] [only {statuses}]`, `notify off [for {set}]`, `notify list`: readiness
  * notifications for this conversation (a channel, a group chat or a 1:1 chat). In a channel the
  * channel itself is subscribed (not the thread the command was typed in), so each notification
- * starts a new post there (teams-platform.md §4.1(a)). Only people the bot can verify (an Entra
+ * starts a new post there (docs/teams-notes.md#proactive-messages). Only people the bot can verify (an Entra
  * object id on the activity) may change subscriptions. Set names are resolved with the app's
- * read-only token: subscribing must also work in channels, where Teams SSO does not (prior-art §0.2).
+ * read-only token: subscribing must also work in channels, where Teams SSO does not.
  */
 import { notifyListCard } from '../cards/notifyListCard';
 import { noSuchFlowSetCard, whichOneCard } from '../cards/whichOneCard';

@@ -1,6 +1,6 @@
 /**
  * `reset {type} flow in {set}`: a preview of resetting that flow (it reprocesses everything,
- * reference §3 rule 4), with the SDS warning; Apply sends the reset. 2 Graph calls to preview.
+ * docs/graph-notes.md#reset), with the SDS warning; Apply sends the reset. 2 Graph calls to preview.
  */
 import { requireFlowTarget, type FlowTarget } from '../changes/flowKindWords';
 import { proposeFlowAction } from './remove';

@@ -1,8 +1,9 @@
 /**
  * Titles for every kind of change, and the blast radius of the ones a field diff cannot show
  * (delete a set, remove a flow, reset a flow) in plain words. Pure. Sources: reset semantics from
- * the Graph reset page (reference §3 rule 4); delete cascade undocumented (reference §3 rule 13);
- * run times at scale from prior-art §1a ("> 50k users … over 24 h").
+ * the Graph reset page (docs/graph-notes.md#reset); delete cascade undocumented (docs/graph-notes.md#deleting-a-set);
+ * run times at scale from Microsoft's School Data Sync documentation ("> 50k users … over 24 h",
+ * https://learn.microsoft.com/en-us/schooldatasync/).
  */
 import type { FlowSet, FlowKind } from '../graph/schemas';
 import type { ChangeKind } from './pendingChangeSchema';

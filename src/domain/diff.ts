@@ -19,7 +19,7 @@ export interface FieldSpec {
   key?: string;
   /** Text for null/undefined here and in every field below (e.g. "All organisations (no filter)"). */
   unset?: string;
-  /** Sets of codes Graph normalises in case (reference §3 rule 8: "paraProfessional"). */
+  /** Sets of codes Graph normalises in case (docs/graph-notes.md#reference-codes: "paraProfessional"). */
   ignoreCase?: boolean;
   /** Plain-language names of code values (e.g. userGradeLevel → "Grade level"). */
   values?: Record<string, string>;
@@ -184,7 +184,7 @@ function arrayChange(b: Json, a: Json, at: Walk, spec?: FieldSpec): FieldChange 
   return row(parts.filter(Boolean).join('; '));
 }
 
-/** Graph never returns passwords (masked, reference §3 rule 7): only say that a new one is sent. */
+/** Graph never returns passwords (masked, docs/graph-notes.md#password-masking): only say that a new one is sent. */
 function passwordChange(b: Json, a: Json, at: Walk, spec?: FieldSpec): FieldChange[] {
   if (isUnset(a) || a === '') return [];
   const before = !isUnset(b) || at.beforeParentExists ? PASSWORD_HIDDEN : (at.unset ?? NOT_SET);

@@ -1,6 +1,6 @@
 /**
  * Plain-language labels for every field of the request bodies (src/graph/bodies.ts), as the SDS
- * portal and an IT admin would call them (prior-art.md §1a "Admin portal experience").
+ * portal and an IT admin would call them.
  * Patterns follow diff.ts: dot paths, `[]` for array items.
  */
 import type { FlowKind } from '../graph/schemas';
@@ -9,7 +9,7 @@ import type { FieldLabels } from './diff';
 export const FLOW_SET_LABELS: FieldLabels = {
   displayName: 'Flow set name',
   filter: { label: 'Schools', unset: 'All organisations (no filter)' },
-  // Only one filter attribute exists (orgExternalId, reference §3 rule 2): nothing to show.
+  // Only one filter attribute exists (orgExternalId, docs/graph-notes.md#filters): nothing to show.
   'filter.attribute': { label: 'Filter attribute', hidden: true },
   'filter.in': { label: 'Schools (organization external ids)', compare: 'set' },
 };
@@ -41,7 +41,7 @@ export const FLOW_LABELS: Record<FlowKind, FieldLabels> = {
       'Allow student–contact association',
     'managementOptions.additionalOptions.studentAgeGroup': {
       label: 'Student age group',
-      // reference §1.4: null disables age-group enforcement.
+      // docs/graph-notes.md#types: null disables age-group enforcement.
       unset: 'Not set (no age-group enforcement)',
       values: AGE_GROUPS,
     },

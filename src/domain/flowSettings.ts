@@ -1,6 +1,6 @@
 /**
  * The key settings of one flow as title/value facts for the detail card. Pure. Passwords are
- * never shown: Graph masks them anyway (reference §1.4), and a card is no place for one.
+ * never shown: Graph masks them anyway (docs/graph-notes.md#types), and a card is no place for one.
  */
 import {
   AdministrativeUnitProvisioningFlow,
@@ -35,7 +35,7 @@ function roleGroupName(config: UserConfiguration): string {
 function ageGroup(options: UserProvisioningFlow['managementOptions']['additionalOptions']): string {
   const group = options.studentAgeGroup;
   if (group) return AGE_GROUPS[group] ?? humanise(group);
-  // markAllStudentsAsMinors is deprecated (§1.4) but older sets may only have it.
+  // markAllStudentsAsMinors is deprecated (docs/graph-notes.md#types) but older sets may only have it.
   if (options.markAllStudentsAsMinors === true) return 'All students are minors (older setting)';
   return 'Not set (no age-group enforcement)';
 }
@@ -63,7 +63,7 @@ function userFacts(flow: UserProvisioningFlow): Fact[] {
 
 function classGroupFacts(flow: ClassGroupProvisioningFlow): Fact[] {
   const { additionalAttributes, additionalOptions, enrollmentMappings } = flow.configuration;
-  // Role codes are reference-definition codes (§1.4): shown as Graph spells them.
+  // Role codes are reference-definition codes (docs/graph-notes.md#types): shown as Graph spells them.
   const codes = (refs: Array<{ code?: string | null }> | null | undefined) =>
     listOrNone(refs?.map((r) => r.code));
   return [

@@ -36,7 +36,7 @@ export interface ReadinessBadge {
   severity: number;
 }
 
-// readinessStatus values, reference §1.5. Graph may add members (unknownFutureValue and later).
+// readinessStatus values, docs/graph-notes.md#enumerations. Graph may add members (unknownFutureValue and later).
 const BADGES: Record<string, ReadinessBadge> = {
   failed: { text: '✗ failed', color: 'Attention', severity: 0 },
   expired: { text: '⌛ expired', color: 'Attention', severity: 1 },
@@ -74,7 +74,7 @@ export function flowsSummary(flows: readonly ProvisioningFlow[]): string {
     .join(' · ');
 }
 
-/** Flow types the set does not have yet: Graph allows one flow of each type per set (§3.1). */
+/** Flow types the set does not have yet: Graph allows one flow of each type per set (docs/graph-notes.md#one-flow-per-type). */
 export function missingFlowKinds(flows: readonly ProvisioningFlow[]): FlowKind[] {
   const present = new Set(flows.map(flowKindOf));
   return FLOW_KINDS.filter((k) => !present.has(k));
@@ -82,7 +82,7 @@ export function missingFlowKinds(flows: readonly ProvisioningFlow[]): FlowKind[]
 
 const ALL_ORGS = 'All organisations';
 
-/** "All organisations", "1 school: NHS-0042", "5 schools: A, B, C…" (basicFilter on orgExternalId, §1.4). */
+/** "All organisations", "1 school: NHS-0042", "5 schools: A, B, C…" (basicFilter on orgExternalId, docs/graph-notes.md#types). */
 export function filterSummary(filter: BasicFilter | null | undefined, shown = 3): string {
   const orgs = filter?.in ?? [];
   if (!orgs.length) return ALL_ORGS;

@@ -1,5 +1,5 @@
 /**
- * A proposed change, stored between its preview card and Apply (prior-art §1d "what you approve
+ * A proposed change, stored between its preview card and Apply ("what you approve
  * is what runs"): the exact request body, the version of the object it was computed from, who
  * asked, when it expires and where its card is. Zod-validated on every read and write (stored
  * data is a boundary, recordStore.ts).
@@ -40,7 +40,7 @@ export const CHANGE_STATES = [
 ] as const;
 export type ChangeState = (typeof CHANGE_STATES)[number];
 
-/** Previews expire (prior-art §1d, trust property 4); 15 minutes unless configured otherwise. */
+/** Previews expire; 15 minutes unless configured otherwise. */
 export const DEFAULT_PREVIEW_TTL_MS = 15 * 60 * 1000;
 
 export const Person = z.object({ aadObjectId: z.string().min(1), name: z.string() });
@@ -55,9 +55,9 @@ const common = {
   /** The object's lastModifiedDateTime when previewed; Apply refuses if it moved (stale). */
   baseVersion: z.string().nullable(),
   requester: Person,
-  /** Set by peer approval (prior-art §1d: requester and approver are both recorded). */
+  /** Set by peer approval (requester and approver are both recorded). */
   approver: Person.optional(),
-  /** Where the preview card is, so every outcome can update it in place (prior-art §3.5). */
+  /** Where the preview card is, so every outcome can update it in place. */
   card: z.object({ conversationId: z.string(), activityId: z.string().optional() }).optional(),
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
@@ -69,7 +69,7 @@ const common = {
       appliedAt: z.iso.datetime().optional(),
     })
     .default({}),
-  /** Every state this change entered, who moved it and when (audit, prior-art §1d item 6). */
+  /** Every state this change entered, who moved it and when (audit). */
   history: z
     .array(z.object({ state: z.enum(CHANGE_STATES), at: z.iso.datetime(), by: Person.optional() }))
     .default([]),
@@ -77,7 +77,7 @@ const common = {
 
 /**
  * `body` is the exact request body Apply will send, including any initial password
- * (userConfiguration.defaultPassword): Graph never returns passwords (reference §3 rule 7),
+ * (userConfiguration.defaultPassword): Graph never returns passwords (docs/graph-notes.md#password-masking),
  * so the one the admin typed exists only here until it is sent. It must never be rendered or
  * logged: views and logs use redactChange().
  */

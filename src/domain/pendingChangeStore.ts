@@ -1,8 +1,8 @@
 /**
  * Pending changes in the DurableStorage. Every state change is a compare-and-set on the record's
  * eTag, so of N concurrent clicks (double clicks, Teams' retried invokes, several bot processes
- * on one SQLite file) exactly one wins; the others see the winner's result (prior-art §1d trust
- * property 5, §3 item 4). A lost race is never an error for the caller.
+ * on one SQLite file) exactly one wins; the others see the winner's result. A lost
+ * race is never an error for the caller.
  */
 import { AppError } from '../errors';
 import { createRecordStore } from '../store/recordStore';

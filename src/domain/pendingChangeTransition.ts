@@ -1,8 +1,8 @@
 /**
  * The pending change's life cycle as one pure function. Policy (self approval, today): only the
- * requester, by Entra object id, may apply or cancel (prior-art §3 item 9: authorise on the AAD
+ * requester, by Entra object id, may apply or cancel (authorise on the AAD
  * object id, never on a name or a conversation). Duplicate clicks and Teams' retried invokes
- * (prior-art §3 item 4) get `already` with the current change, never a second write.
+ * get `already` with the current change, never a second write.
  *
  *   pending ──apply──▶ applying ──succeeded──▶ applied
  *      │                  ├──────failed──────▶ failed

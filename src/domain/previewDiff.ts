@@ -25,7 +25,7 @@ const roleGroupIdOf = (config: { roleGroup?: { id: string }; 'roleGroup@odata.bi
 /**
  * A stored flow in the shape of FlowCreateInput (for diffing only). Values this version does not
  * know (Graph's evolvable enums) are kept so the diff shows them; passwords are left out because
- * Graph only ever returns them masked (reference §3 rule 7).
+ * Graph only ever returns them masked (docs/graph-notes.md#password-masking).
  */
 export function flowShape(flow: KnownProvisioningFlow): Shape {
   switch (flow['@odata.type']) {

@@ -1,9 +1,9 @@
 /**
  * SDS's own warnings for risky settings, keyed by field, so preview and edit cards carry them
  * next to the same fields as the SDS portal does. Wording follows the portal warnings and
- * documented pitfalls collected in prior-art.md §1a ("Admin portal experience": org filters,
- * "Create unmatched users" vs Entra Connect; class Teams and activation) and §3 item 11 (reset
- * reprocesses everything); the deprecation date is from reference §3 rule 10.
+ * documented pitfalls of the School Data Sync documentation (https://learn.microsoft.com/en-us/schooldatasync/:
+ * org filters, "Create unmatched users" vs Entra Connect, class Teams and activation) and the reset
+ * page (reset reprocesses everything, docs/graph-notes.md#reset); the deprecation date is from docs/graph-notes.md#age-group.
  */
 import { flowKindOf, type ProvisioningFlow, type UserProvisioningFlow } from '../graph/schemas';
 import { formatValue, type FieldChange } from './diff';
@@ -73,7 +73,7 @@ export function warningsFor(kind: ChangeKind, rows: FieldChange[]): string[] {
 export function warningsForFlow(flow: ProvisioningFlow): string[] {
   if (flowKindOf(flow) !== 'user') return [];
   const options = (flow as UserProvisioningFlow).managementOptions.additionalOptions;
-  // Graph derives the old flag from studentAgeGroup (reference §3 rule 10): only warn when the
+  // Graph derives the old flag from studentAgeGroup (docs/graph-notes.md#age-group): only warn when the
   // flow relies on the old flag alone.
   const relies = options.markAllStudentsAsMinors === true && !options.studentAgeGroup;
   return relies ? [SDS_WARNINGS.markAllStudentsAsMinors] : [];

@@ -1,7 +1,7 @@
 /**
  * The class-group flow form (cards/form-flow-classgroup.json): extra class attributes, Teams,
  * naming, and which section roles become owners or members of each class group (reference
- * §1.4). Both role lists offer every documented section-role code; a new flow starts with the
+ * docs/graph-notes.md#types). Both role lists offer every documented section-role code; a new flow starts with the
  * documented example's split (example 08), where some roles appear in both lists.
  */
 import type { AdaptiveCard } from '../cards/render';

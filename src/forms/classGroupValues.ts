@@ -1,6 +1,6 @@
 /**
  * The class-group form's inputs, pre-fill and defaults. Role codes are reference codes, not an
- * enum (reference §1.4): every documented section-role code is offered, plus any code the stored
+ * enum (docs/graph-notes.md#types): every documented section-role code is offered, plus any code the stored
  * flow uses that we do not list, so an edit never drops one it did not show.
  */
 import {
@@ -19,7 +19,7 @@ export const CLASS_GROUP_INPUT_IDS = [
   'memberRoles',
 ] as const;
 
-// Example 08 (graph-examples): the documented owner / member split (codes in canonical casing).
+// Example 08 (test/fixtures/graph-docs): the documented owner / member split (codes in canonical casing).
 const THERAPISTS = [
   'physicalTherapist',
   'speechTherapist',
@@ -47,7 +47,7 @@ const EXAMPLE_MEMBERS = [
 
 type Mapping = { code?: string | null }[] | null | undefined;
 
-/** Graph normalises code casing (reference §3 rule 8): match ours case-insensitively. */
+/** Graph normalises code casing (docs/graph-notes.md#reference-codes): match ours case-insensitively. */
 const canonicalRole = (code: string) =>
   SECTION_ROLE_CODES.find((c) => c.toLowerCase() === code.toLowerCase()) ?? code;
 

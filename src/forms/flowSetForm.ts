@@ -1,7 +1,7 @@
 /**
  * The flow-set form (cards/form-flowset.json): name and which schools the set covers. A set
  * either covers every organisation in the inbound data (no filter) or only the listed
- * organisation external ids (basicFilter on orgExternalId, reference §3 rule 2).
+ * organisation external ids (basicFilter on orgExternalId, docs/graph-notes.md#filters).
  */
 import type { AdaptiveCard } from '../cards/render';
 import { renderCard } from '../cards/render';
@@ -93,7 +93,7 @@ const inputOfPath = (path: readonly PropertyKey[]) =>
 
 /**
  * Name + filter. "All schools" sends no filter on create and `filter: null` on edit (PATCH keeps
- * omitted properties, reference §2.4, so clearing needs an explicit null).
+ * omitted properties, docs/graph-notes.md#request-bodies, so clearing needs an explicit null).
  */
 export function parseFlowSetForm(data: unknown): FormResult<FlowSetCreateInput> {
   const raw = dataObject(data);

@@ -1,7 +1,7 @@
 /**
  * The shapes every edit form shares: what a parse returns, and the keys the card's action data
  * carries besides the inputs (Teams merges input values into `data` by input id,
- * teams-platform.md §3.2, so an input id equal to one of these would overwrite it).
+ * docs/teams-notes.md#invoke-responses, so an input id equal to one of these would overwrite it).
  */
 export type FormErrors = Record<string, string>;
 export type FormValues = Record<string, unknown>;

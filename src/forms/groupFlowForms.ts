@@ -1,6 +1,6 @@
 /**
  * The security-group and administrative-unit flow forms (cards/form-flow-groups.json): two
- * creation switches each (reference §1.4, both non-nullable). The docs do not require either to
+ * creation switches each (docs/graph-notes.md#types, both non-nullable). The docs do not require either to
  * be on, so both off is accepted, with a warning that the flow would then create nothing.
  * New flows start as the documented examples (09: role group on, school + role group off;
  * 07: both on).

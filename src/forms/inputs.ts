@@ -1,5 +1,5 @@
 /**
- * Zod parsers for the raw values Teams submits (teams-platform.md §3.2, §3.4): every input value
+ * Zod parsers for the raw values Teams submits (docs/teams-notes.md#invoke-responses, #card-inputs): every input value
  * arrives as a string merged into the action's `data` — a Toggle sends its valueOn/valueOff
  * (we set "true"/"false"), a multi-select ChoiceSet sends its values comma-separated, and an
  * input left empty may arrive as "" or not at all. Each input is parsed on its own so every

@@ -1,7 +1,7 @@
 /**
  * The user flow's creation options: one configuration per role group that is turned on.
- * Graph never returns passwords (masked, reference §3 rule 7) and a PATCH replaces the
- * configurations collection as a whole (§3 rule 6, OData collections), so on edit:
+ * Graph never returns passwords (masked, docs/graph-notes.md#password-masking) and a PATCH replaces the
+ * configurations collection as a whole (docs/graph-notes.md#patch-merge, OData collections), so on edit:
  * - nothing changed in this section → the patch leaves creationOptions out (stored ones stay);
  * - anything changed → every configuration is sent again, each with its password re-entered.
  */

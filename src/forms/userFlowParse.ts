@@ -1,8 +1,8 @@
 /**
  * Submission of the user-flow form → UserFlowInput (bodies.ts). managementOptions is always
- * sent whole (the update page marks it "Required", reference §2.4); creationOptions only when
+ * sent whole (the update page marks it "Required", docs/graph-notes.md#request-bodies); creationOptions only when
  * something in it changed (userConfigurations.ts). The deprecated markAllStudentsAsMinors is
- * never sent (§3 rule 10).
+ * never sent (docs/graph-notes.md#age-group).
  */
 import { UserFlowInput } from '../graph/bodies';
 import {
@@ -48,7 +48,7 @@ function userFields(current: UserProvisioningFlow | undefined) {
   };
 }
 
-/** "keep" leaves the stored value alone; "not set" is null (no age-group enforcement, §1.4). */
+/** "keep" leaves the stored value alone; "not set" is null (no age-group enforcement, docs/graph-notes.md#types). */
 function additionalOptions(allow: boolean, age: AgeChoice): AdditionalOptions {
   if (age === AGE_KEEP) return { allowStudentContactAssociation: allow };
   return {

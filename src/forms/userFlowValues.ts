@@ -83,8 +83,8 @@ const known = <T extends string>(values: readonly T[], v: unknown): v is T =>
 
 /**
  * When studentAgeGroup may be left untouched: the stored value is one this version cannot send
- * (a newer enum member), or only the deprecated markAllStudentsAsMinors is set (reference §3
- * rule 10) — sending null there could switch minor protection off. Returns the choice's title.
+ * (a newer enum member), or only the deprecated markAllStudentsAsMinors is set
+ * (docs/graph-notes.md#age-group) — sending null there could switch minor protection off. Returns the choice's title.
  */
 export function keepAgeGroupOption(current?: UserProvisioningFlow): string | undefined {
   const options = current?.managementOptions.additionalOptions;

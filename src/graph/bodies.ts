@@ -1,7 +1,7 @@
 /**
  * What callers give to create and update operations: plain values, no OData annotations (the
  * client adds `@odata.type` and `roleGroup@odata.bind`, see wire.ts). Shapes follow the request
- * bodies of reference §2.4 and the non-nullable members of §1.4. Forms can validate with these
+ * bodies of docs/graph-notes.md#request-bodies and the non-nullable members of docs/graph-notes.md#types. Forms can validate with these
  * same schemas before calling the client; the client validates again (AppError 'bad_input').
  */
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import {
 
 const nonEmpty = z.string().trim().min(1, 'Must not be empty.');
 
-/** basicFilter: one attribute (only `orgExternalId` exists) and the values to match (§3 rule 2). */
+/** basicFilter: one attribute (only `orgExternalId` exists) and the values to match (docs/graph-notes.md#filters). */
 export const BasicFilterInput = z.object({
   attribute: z.enum(FILTER_ATTRIBUTES).default('orgExternalId'),
   in: z.array(nonEmpty).min(1, 'List at least one school (organization external id).'),
@@ -28,14 +28,14 @@ export const FlowSetCreateInput = z.object({
 });
 export type FlowSetCreateInput = z.input<typeof FlowSetCreateInput>;
 
-/** The update page's table marks `displayName` "Required" and `filter` "Optional" (§2.4). */
+/** The update page's table marks `displayName` "Required" and `filter` "Optional" (docs/graph-notes.md#request-bodies). */
 export const FlowSetPatchInput = FlowSetCreateInput;
 export type FlowSetPatchInput = z.input<typeof FlowSetPatchInput>;
 
 /** One userConfiguration: which role group, its initial password, its license SKUs. */
 export const UserConfigurationInput = z.object({
   roleGroupId: nonEmpty,
-  /** Sent as simplePasswordSettings; Graph never returns it (always masked, §3 rule 7). */
+  /** Sent as simplePasswordSettings; Graph never returns it (always masked, docs/graph-notes.md#password-masking). */
   defaultPassword: nonEmpty.optional(),
   licenseSkus: z.array(nonEmpty).optional(),
 });
@@ -46,7 +46,7 @@ export const UserFlowInput = z.object({
   createUnmatchedUsers: z.boolean().optional(),
   managementOptions: z.object({
     additionalAttributes: z.array(z.enum(ADDITIONAL_USER_ATTRIBUTES)).optional(),
-    // markAllStudentsAsMinors is deprecated (§3 rule 10): only studentAgeGroup is offered.
+    // markAllStudentsAsMinors is deprecated (docs/graph-notes.md#age-group): only studentAgeGroup is offered.
     additionalOptions: z.object({
       allowStudentContactAssociation: z.boolean().optional(),
       studentAgeGroup: z.enum(STUDENT_AGE_GROUPS).nullable().optional(),
@@ -102,7 +102,7 @@ export type ParsedFlowInput = z.output<typeof FlowCreateInput>;
 
 /**
  * Updates take the same shape: each update page marks the type's main complex property
- * (managementOptions / configuration / creationOptions) "Required", the rest "Optional" (§2.4).
+ * (managementOptions / configuration / creationOptions) "Required", the rest "Optional" (docs/graph-notes.md#request-bodies).
  * `kind` must be the stored flow's kind (it becomes the body's `@odata.type`).
  */
 export const FlowPatchInput = FlowCreateInput;

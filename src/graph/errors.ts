@@ -1,6 +1,6 @@
 /**
  * Turns a failed Graph call into the AppError the user sees. Graph's `error.message` is developer
- * text (reference §5.1), so it is only shown where it explains what the user did (400/409/422) and
+ * text (docs/graph-notes.md#errors), so it is only shown where it explains what the user did (400/409/422) and
  * always as a quote; `error.code` goes into the cause for logs, never into the user message.
  */
 import { AppError } from '../errors';
@@ -11,7 +11,7 @@ import type { HttpMethod } from './retry';
 export interface OperationContext {
   /** e.g. "flow set", "provisioning flow", "role group". */
   what: string;
-  /** The delegated permission the operation needs (reference §2.3). */
+  /** The delegated permission the operation needs (docs/graph-notes.md#permissions). */
   permission: string;
 }
 

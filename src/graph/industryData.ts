@@ -1,5 +1,5 @@
 /**
- * The industryData operations of reference §2.1, one method each, bound to the caller's identity.
+ * The industryData operations of docs/graph-notes.md#operations, one method each, bound to the caller's identity.
  * Every method returns `{ data, requestId, requestIds }` (see GraphResult in types.ts).
  */
 import type { z } from 'zod';
@@ -17,26 +17,26 @@ export interface IndustryDataApi {
   listFlowSets(options?: ListOptions): Promise<GraphResult<FlowSet[]>>;
   getFlowSet(id: string): Promise<GraphResult<FlowSet>>;
   createFlowSet(body: FlowSetCreateInput): Promise<GraphResult<FlowSet>>;
-  /** PATCH, then the stored set (Graph answers 204 without a body, §2.1 op 4). */
+  /** PATCH, then the stored set (Graph answers 204 without a body, docs/graph-notes.md#operations). */
   updateFlowSet(id: string, patch: FlowSetPatchInput): Promise<GraphResult<FlowSet>>;
   deleteFlowSet(id: string): Promise<GraphResult<void>>;
   listFlows(setId: string, options?: ListOptions): Promise<GraphResult<ProvisioningFlow[]>>;
   createFlow(setId: string, body: FlowCreateInput): Promise<GraphResult<ProvisioningFlow>>;
   getFlow(setId: string, flowId: string): Promise<GraphResult<ProvisioningFlow>>;
-  /** PATCH, then the stored flow (204 without a body, §2.1 op 9). */
+  /** PATCH, then the stored flow (204 without a body, docs/graph-notes.md#operations). */
   updateFlow(
     setId: string,
     flowId: string,
     patch: FlowPatchInput,
   ): Promise<GraphResult<ProvisioningFlow>>;
   deleteFlow(setId: string, flowId: string): Promise<GraphResult<void>>;
-  /** Reprocess all data as if it were the first run (202, no body, §3 rule 4). Never retried if unanswered. */
+  /** Reprocess all data as if it were the first run (202, no body, docs/graph-notes.md#reset). Never retried if unanswered. */
   resetFlow(setId: string, flowId: string): Promise<GraphResult<void>>;
   listRoleGroups(options?: ListOptions): Promise<GraphResult<RoleGroup[]>>;
   getRoleGroup(id: string): Promise<GraphResult<RoleGroup>>;
 }
 
-// Least-privileged delegated permissions per operation (reference §2.3).
+// Least-privileged delegated permissions per operation (docs/graph-notes.md#permissions).
 const READ = 'IndustryData-OutboundFlow.Read.All (or ReadWrite.All)';
 const WRITE = 'IndustryData-OutboundFlow.ReadWrite.All';
 const ROLES = 'IndustryData-ReferenceDefinition.Read.All';
@@ -78,7 +78,7 @@ export function bindIndustryData(
     context: OperationContext,
   ) => answer(schema, await send(token, { method: 'POST', url: url(path), body, context }));
 
-  /** PATCH; a 204 is followed by a GET so callers see what Graph stored (it may normalise values, §3 rule 8). */
+  /** PATCH; a 204 is followed by a GET so callers see what Graph stored (it may normalise values, docs/graph-notes.md#reference-codes). */
   async function patch<T>(
     schema: z.ZodType<T>,
     path: string,

@@ -1,6 +1,6 @@
 /**
- * Graph paths of the industryData operations (reference §2.1), relative to the base URL
- * (`…/beta`). Segments are the canonical lower-case ones (§6 q1: the service accepts capital-O
+ * Graph paths of the industryData operations (docs/graph-notes.md#operations), relative to the base URL
+ * (`…/beta`). Segments are the canonical lower-case ones (docs/graph-notes.md#path-casing: the service accepts capital-O
  * `OutboundProvisioningFlowSets` but every `@odata.context` and the CSDL use lower-case).
  * Ids are URL-encoded: they come from chat input and must not be able to add path segments.
  */
@@ -12,7 +12,7 @@ export const paths = {
   flowSet: (setId: string): string => `${ROOT}/outboundProvisioningFlowSets/${seg(setId)}`,
   flows: (setId: string): string => `${paths.flowSet(setId)}/provisioningFlows`,
   flow: (setId: string, flowId: string): string => `${paths.flows(setId)}/${seg(flowId)}`,
-  /** Short form of the bound action, as the reset doc page writes it (§1.6). */
+  /** Short form of the bound action, as the reset doc page writes it (docs/graph-notes.md#containment-and-binding). */
   resetFlow: (setId: string, flowId: string): string => `${paths.flow(setId, flowId)}/reset`,
   roleGroups: (): string => `${ROOT}/roleGroups`,
   roleGroup: (id: string): string => `${ROOT}/roleGroups/${seg(id)}`,
@@ -26,7 +26,7 @@ export function buildUrl(baseUrl: string, path: string, query?: { top?: number }
 }
 
 /**
- * `roleGroup@odata.bind` wants an absolute URL of the role group (§1.1, example 10). It is built
+ * `roleGroup@odata.bind` wants an absolute URL of the role group (docs/graph-notes.md#containment-and-binding, example 10). It is built
  * from the configured base URL so that the emulator and real Graph each get their own host.
  */
 export function roleGroupBindUrl(baseUrl: string, roleGroupId: string): string {

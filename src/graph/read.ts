@@ -19,7 +19,7 @@ export function parseAnswer<T>(schema: z.ZodType<T>, res: GraphResponse): T {
 
 /**
  * Refuses a next link to another origin: following it would hand the caller's token to that host.
- * Otherwise the link is used verbatim (reference §5.3: it carries `$skiptoken` and the query).
+ * Otherwise the link is used verbatim (docs/graph-notes.md#paging: it carries `$skiptoken` and the query).
  */
 function checkNextLink(baseUrl: string, link: string, requestId: string): string {
   let origin: string | undefined;

@@ -1,6 +1,6 @@
 /**
  * When to try a Graph request again, as pure functions (no clock, no I/O) so the rules are
- * testable on their own. Sources: reference §5.2 (throttling: honour `Retry-After`, keep honouring
+ * testable on their own. Sources: docs/graph-notes.md#throttling (throttling: honour `Retry-After`, keep honouring
  * it on repeated 429s, otherwise exponential backoff; 503/504 may carry it too).
  *
  * The rule for a request that is not idempotent (POST: create, reset):

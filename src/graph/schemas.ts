@@ -1,6 +1,6 @@
 /**
  * Zod schemas for the Graph beta industryData outbound-provisioning types, as documented in
- * shared/reference/graph-industrydata.md §1.3–1.5. These parse what Graph *returns*: objects are
+ * docs/graph-notes.md#types. These parse what Graph *returns*: objects are
  * loose (unknown extra properties are kept, the API is beta and grows), enums accept values we do
  * not know yet (`unknownFutureValue` and beyond), and flows are a discriminated union on
  * `@odata.type`.
@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 export const NS = '#microsoft.graph.industryData';
 
-// §1.5 enumerations, in CSDL declaration order (unknownFutureValue excluded: never offered to users).
+// docs/graph-notes.md#enumerations enumerations, in CSDL declaration order (unknownFutureValue excluded: never offered to users).
 export const READINESS_STATUSES = ['notReady', 'ready', 'failed', 'disabled', 'expired'] as const;
 export const FILTER_ATTRIBUTES = ['orgExternalId'] as const;
 export const ADDITIONAL_USER_ATTRIBUTES = ['userGradeLevel', 'userNumber'] as const;
@@ -25,7 +25,7 @@ export const ADDITIONAL_CLASS_GROUP_ATTRIBUTES = [
 ] as const;
 export const STUDENT_AGE_GROUPS = ['minor', 'notAdult', 'adult'] as const;
 
-/** Section-role codes documented for class-group enrollment mappings (§1.4, reference codes). */
+/** Section-role codes documented for class-group enrollment mappings (docs/graph-notes.md#types, reference codes). */
 export const SECTION_ROLE_CODES = [
   'teacher',
   'student',
@@ -195,7 +195,7 @@ export function flowKindOf(flow: { '@odata.type'?: string }): FlowKind | undefin
 export const page = <T extends z.ZodType>(item: T) =>
   z.looseObject({ value: z.array(item), '@odata.nextLink': z.string().optional() });
 
-/** Graph's error body (§5.1): `innerError` or `innererror`, both accepted. */
+/** Graph's error body (docs/graph-notes.md#errors): `innerError` or `innererror`, both accepted. */
 export const GraphErrorBody = z.looseObject({
   error: z.looseObject({
     code: z.string().optional(),

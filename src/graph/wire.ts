@@ -1,5 +1,5 @@
 /**
- * Caller input (bodies.ts) → the JSON Graph expects (reference §2.4, examples 02, 04, 07–10):
+ * Caller input (bodies.ts) → the JSON Graph expects (docs/graph-notes.md#request-bodies, examples 02, 04, 07–10):
  * `@odata.type` on the entity (required on POST provisioningFlows: the target type is abstract),
  * on the filter, on password settings (abstract `passwordSettings`) and on the class-group
  * nested values as the docs' example sends them; role groups bound by absolute URL.
