@@ -74,7 +74,14 @@ export function cardsSentTo(connector: LoopbackConnector, conversationId: string
     .flatMap((c) => (c.activity?.attachments ?? []).map((a: { content: unknown }) => a.content));
 }
 
-/** All text (TextBlocks, facts, action titles) of a card, for readable assertions. */
+/** A markdown-escaped card string as Teams shows it: `\*\*x\*\*` shows `**x**`. */
+export const shownText = (text: string): string =>
+  text.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/\u200b/g, '');
+
+/**
+ * All text (TextBlocks, facts, action titles) of a card as Teams shows it, markdown escapes
+ * removed (src/cards/markdown.ts), for readable assertions.
+ */
 export function cardText(card: unknown): string {
   const out: string[] = [];
   const walk = (node: unknown): void => {
@@ -82,7 +89,7 @@ export function cardText(card: unknown): string {
     if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
         if (typeof v === 'string' && ['text', 'title', 'value', 'label', 'placeholder'].includes(k))
-          out.push(v);
+          out.push(shownText(v));
         else walk(v);
       }
     }

@@ -1,13 +1,13 @@
 /**
  * What the bot shows to start a Teams sign-in:
  * - in 1:1 chat, an OAuthCard whose `tokenExchangeResource` makes Teams fetch an SSO token
- *   silently and send it back as `signin/tokenExchange` (teams-platform.md §1.1);
- * - for an Action.Execute, the same resource inside a 401 `loginRequest` (§3.6);
- * - in group chats and channels, where bot SSO is not supported (§1.1 "Scope limits"), a card
+ *   silently and send it back as `signin/tokenExchange` (docs/teams-notes.md#sso-token-exchange);
+ * - for an Action.Execute, the same resource inside a 401 `loginRequest` (docs/teams-notes.md#sso-on-a-card-button);
+ * - in group chats and channels, where bot SSO is not supported (docs/teams-notes.md#sso-token-exchange), a card
  *   whose Action.Execute button re-runs the command, so the loginRequest flow signs the user in.
  *
- * `uri` is `<Application ID URI>/access_as_user`, as TeamsFx does (§1.4): a scope under the
- * Application ID URI. A different URI makes Teams fail with `resourcematchfailed` (pitfall 3).
+ * `uri` is `<Application ID URI>/access_as_user`, as TeamsFx does (docs/teams-notes.md#own-on-behalf-of-exchange): a scope under the
+ * Application ID URI. A different URI makes Teams fail with `resourcematchfailed`.
  *
  * The sign-in button (`signInLink`) is only used when the silent exchange fails (412): Teams then
  * opens that page in a pop-up. No such page is hosted yet; without one the button is left out
@@ -16,6 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
+import { escapeMarkdown } from '../../cards/markdown';
 import type { AdaptiveCard } from '../../cards/render';
 import type { LoginRequest } from '../invokeResponse';
 
@@ -36,7 +37,7 @@ export function tokenExchangeResource(settings: SignInSettings): { id: string; u
 
 export function oauthCardAttachment(settings: SignInSettings): Attachment {
   const attachment = CardFactory.oauthCard(
-    '', // no Azure Bot Service OAuth connection: we exchange the token ourselves (§1.3, §1.4)
+    '', // no Azure Bot Service OAuth connection: we exchange the token ourselves (docs/teams-notes.md#app-registration, #own-on-behalf-of-exchange)
     TITLE,
     TEXT,
     settings.signInLink,
@@ -61,17 +62,17 @@ export function loginRequest(settings: SignInSettings): LoginRequest {
   };
 }
 
-/** For group chats and channels: one click runs the command, signing in on the way (§3.6). */
+/** For group chats and channels: one click runs the command, signing in on the way (docs/teams-notes.md#sso-on-a-card-button). */
 export function signInAndRunCard(commandText: string): AdaptiveCard {
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-    version: '1.5', // Action.Execute needs ≥ 1.4; Teams renders ≤ 1.5 (§3.1)
+    version: '1.5', // Action.Execute needs ≥ 1.4; Teams renders ≤ 1.5 (docs/teams-notes.md#adaptive-card-versions)
     body: [
       { type: 'TextBlock', text: 'Sign-in needed', weight: 'Bolder', wrap: true },
       {
         type: 'TextBlock',
-        text: `To run "${commandText}" I need to act as you in Microsoft 365. Press the button: Teams signs you in and runs it.`,
+        text: `To run "${escapeMarkdown(commandText)}" I need to act as you in Microsoft 365. Press the button: Teams signs you in and runs it.`,
         wrap: true,
       },
     ],
