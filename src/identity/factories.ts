@@ -51,7 +51,7 @@ export interface LocalIdentityProviderEndpoints {
 
 /**
  * Sandbox: the same msal code path against the local IdP. OIDC mode + knownAuthorities +
- * authorityMetadata keep msal off login.microsoftonline.com (teams-platform.md §2); the
+ * authorityMetadata keep msal off login.microsoftonline.com (docs/teams-notes.md#msal-and-a-local-identity-provider); the
  * admin-consent link points at the local IdP's explanation page.
  */
 export function createSandboxGraphIdentity(

@@ -1,6 +1,6 @@
 /**
  * The one long-lived msal-node ConfidentialClientApplication per app registration: its token cache
- * lives as long as the object, and OBO caches per SSO assertion (teams-platform.md §1.5).
+ * lives as long as the object, and OBO caches per SSO assertion (docs/teams-notes.md#msal-on-behalf-of).
  */
 import {
   ConfidentialClientApplication,
@@ -46,7 +46,7 @@ export function createConfidentialClient(
     auth: authOptions(options),
     ...(options.cachePlugin ? { cache: { cachePlugin: options.cachePlugin } } : {}),
     system: {
-      // v5+: protocolMode lives in `system` (teams-platform.md §2 table).
+      // v5+: protocolMode lives in `system` (docs/teams-notes.md#msal-and-a-local-identity-provider).
       protocolMode: options.protocolMode === 'OIDC' ? ProtocolMode.OIDC : ProtocolMode.AAD,
       loggerOptions: msalLogger(logger),
     },

@@ -3,7 +3,7 @@
  * Action.Execute `value.authentication.token`) before the bot uses it for anything.
  *
  * Teams gives us a JWT whose audience is our app (Application ID URI `api://botid-<BOT_ID>`,
- * or the client id for v2 tokens; teams-platform.md §1.2/§1.3). The activity's `from.aadObjectId`
+ * or the client id for v2 tokens; docs/teams-notes.md#app-registration). The activity's `from.aadObjectId`
  * is authenticated by the Bot Framework channel token, the SSO token by Entra's signature: the
  * two must name the same person, or someone is replaying another user's token.
  * No botbuilder here: the identity module stays framework-free.
@@ -131,7 +131,7 @@ export function createSsoTokenValidator(options: SsoTokenValidatorOptions): SsoT
 
 /**
  * Production: the tenant's Entra signing keys, v2 and v1 issuers (Teams may hand out either
- * token version depending on `accessTokenAcceptedVersion`, §1.3), audience = Application ID URI
+ * token version depending on `accessTokenAcceptedVersion`, docs/teams-notes.md#app-registration), audience = Application ID URI
  * or client id.
  */
 export function createEntraSsoTokenValidator(options: {

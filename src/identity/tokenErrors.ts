@@ -1,6 +1,6 @@
 /**
  * Turns msal-node errors into AppErrors a school IT admin can act on. How Entra failures surface
- * in msal (teams-platform.md §1.5): InteractionRequiredAuthError for consent/interaction
+ * in msal (docs/teams-notes.md#msal-on-behalf-of): InteractionRequiredAuthError for consent/interaction
  * (AADSTS65001 → consent), ServerError `invalid_grant` with AADSTS50013/500133 for a bad or
  * expired assertion, `invalid_client` for a wrong secret; transport failures are `network_error`.
  */

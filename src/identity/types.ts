@@ -16,7 +16,7 @@ export interface GraphIdentityOptions {
   clientId: string;
   credential: ClientCredential;
   tenantId: string;
-  /** msal authority, e.g. https://login.microsoftonline.com/<tenant> (must be https, teams-platform.md §2). */
+  /** msal authority, e.g. https://login.microsoftonline.com/<tenant> (must be https, docs/teams-notes.md#msal-and-a-local-identity-provider). */
   authority: string;
   /** Base of the admin-consent link, e.g. https://login.microsoftonline.com. */
   authorityHost: string;

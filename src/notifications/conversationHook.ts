@@ -1,6 +1,6 @@
 /**
- * Keeps subscriptions in step with what Teams tells the bot (teams-platform.md §4.1; prior-art
- * §3 items 1, 2): every inbound activity in a subscribed conversation refreshes its stored
+ * Keeps subscriptions in step with what Teams tells the bot (docs/teams-notes.md#proactive-messages):
+ * every inbound activity in a subscribed conversation refreshes its stored
  * reference (serviceUrl, tenant); uninstall, bot removed and team deleted make its subscriptions
  * inactive (for a team: every channel of it); install and team restored make them active again.
  *

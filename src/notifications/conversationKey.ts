@@ -1,7 +1,7 @@
 /**
  * Where a notification goes. A channel message arrives with conversation id
  * `19:…@thread.tacv2;messageid=…` (the thread); posting to the bare channel id starts a new post
- * in that channel, posting to the thread id would reply in the thread (teams-platform.md §4.1(a)).
+ * in that channel, posting to the thread id would reply in the thread (docs/teams-notes.md#proactive-messages).
  * So a channel subscription is keyed, and sent to, by the channel id without `;messageid=`.
  */
 import type { StoredConversationReference } from '../store/conversationStore';

@@ -1,6 +1,6 @@
 /**
  * The words after `notify`: `here [for {set}] [only {statuses}]`, `off [for {set}]`, `list`.
- * Statuses are Graph's readinessStatus values (graph-industrydata.md §1.5), any case, separated
+ * Statuses are Graph's readinessStatus values (docs/graph-notes.md#enumerations), any case, separated
  * by commas or spaces; "not ready" is accepted for notReady.
  */
 import { READINESS_STATUSES } from '../graph/schemas';

@@ -4,9 +4,9 @@
  *  - 429 → pending again after Retry-After, or exponential backoff with jitter when there is none
  *    (rate-limit.md sample: 2–20 s ±20%); the conversation pauses too, so later items wait.
  *  - refused before it left (connection refused, 401, 412) → pending again with backoff.
- *  - 403/404 → failed, and the subscription goes inactive: no retries (prior-art §3 item 2).
+ *  - 403/404 → failed, and the subscription goes inactive: no retries.
  *  - 5xx, timeout, dropped connection → uncertain. The connector POST is not idempotent and Teams
- *    cannot be asked "did my post land" (prior-art §3 item 8), so it is NOT sent again on its own:
+ *    cannot be asked "did my post land", so it is NOT sent again on its own:
  *    `notify list` shows it as "delivery uncertain" with a "Send again" button, and a person who
  *    can see the channel decides. At most once automatically; never a duplicate nobody asked for.
  *  - anything else refused for good → failed.

@@ -1,7 +1,7 @@
 /**
  * One limiter shared by every notification send, with sliding windows (a log of send times, not
  * fixed buckets, so a burst across a bucket edge cannot double the rate). Limits from msteams-docs
- * rate-limit.md (teams-platform.md §4.2): per bot per conversation 7 per 1 s, 8 per 2 s, 60 per
+ * rate-limit.md (docs/teams-notes.md#rate-limits): per bot per conversation 7 per 1 s, 8 per 2 s, 60 per
  * 30 s, 1800 per hour; per app per tenant 50 per second. A 429 pauses the conversation until its
  * Retry-After.
  *

@@ -33,7 +33,7 @@ export const Subscription = z.object({
   conversationKey: z.string().min(1),
   conversationType: z.string(),
   teamId: z.string().optional(),
-  /** Refreshed on every inbound activity there (teams-platform.md §4.1; prior-art §3.1). */
+  /** Refreshed on every inbound activity there (docs/teams-notes.md#proactive-messages). */
   reference: ConversationReferenceSchema,
   scopes: z.array(SubscriptionScope),
   muted: z.array(z.object({ setId: z.string(), setName: z.string(), by: Actor, at: iso })),

@@ -7,7 +7,7 @@ import type { AdaptiveCard } from '../cards/render';
 import type { StoredConversationReference } from '../store/conversationStore';
 
 export type SendOutcome =
-  /** Posted; Teams sometimes answers 202 without an id (teams-platform.md §4.1). */
+  /** Posted; Teams sometimes answers 202 without an id (docs/teams-notes.md#proactive-messages). */
   | { kind: 'sent'; activityId?: string }
   /** 429: not processed; try again after Retry-After (or backoff). */
   | { kind: 'throttled'; status: number; retryAfterMs?: number }

@@ -1,7 +1,7 @@
 /**
  * Starts the Microsoft 365 Agents Playground (the installed @microsoft/m365agentsplayground CLI)
  * in front of the bot, for the sandbox and the browser tests. What this relies on, read from the
- * published 0.2.28 bundle (see /work/shared/reference/teams-platform.md §6):
+ * published 0.2.28 bundle (see docs/teams-notes.md#agents-playground):
  * - `-p 0` lets it pick a free port; a taken port also makes it fall back to a random one. It then
  *   writes `Listening on <port>` to stdout (only when stdout is not a TTY), so we parse the port.
  * - With a non-TTY stdout every other console line goes only to its log file

@@ -1,6 +1,6 @@
 /**
  * Conversation references of every conversation the bot is in, kept durably and refreshed on
- * every inbound activity (prior-art §3.1: references lost on restart silence notifications).
+ * every inbound activity (references lost on restart silence notifications).
  */
 import { z } from 'zod';
 import { createRecordStore } from './recordStore';

@@ -1,6 +1,6 @@
 /**
  * botbuilder's CloudAdapter with ConfigurationBotFrameworkAuthentication. Without BOT_ID,
- * authentication is disabled (what the Agents Playground needs, teams-platform.md §5.3); with
+ * authentication is disabled (what the Agents Playground needs, docs/teams-notes.md#auth-disabled); with
  * BOT_ID, every request must carry a valid Bot Framework JWT or it gets 401.
  */
 import {

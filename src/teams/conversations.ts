@@ -1,7 +1,7 @@
 /**
  * Keeps the conversation reference of every conversation the bot is in, refreshed on every
  * inbound activity, and marks it uninstalled on uninstall / bot removed / team deleted
- * (teams-platform.md §4.1; prior-art §3.1, §3.2).
+ * (docs/teams-notes.md#proactive-messages).
  */
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { AppServices } from '../services';

@@ -1,7 +1,7 @@
 /**
  * The one place that shapes invoke responses. Teams requires HTTP 200 for a handled
- * `adaptiveCard/action`, with the real outcome in the body (teams-platform.md §3.2); the card
- * type is `application/vnd.microsoft.card.adaptive` (not `…adaptive.card`, prior-art §3.5).
+ * `adaptiveCard/action`, with the real outcome in the body (docs/teams-notes.md#invoke-responses); the card
+ * type is `application/vnd.microsoft.card.adaptive` (not `…adaptive.card`).
  */
 import type { AdaptiveCard } from '../cards/render';
 
@@ -39,7 +39,7 @@ export interface LoginRequest {
   buttons: Array<{ type: 'signin'; title: string; value: string }>;
 }
 
-/** Asks Teams to get an SSO token and resend the same Action.Execute (teams-platform.md §3.6). */
+/** Asks Teams to get an SSO token and resend the same Action.Execute (docs/teams-notes.md#sso-on-a-card-button). */
 export function loginRequestInvokeResponse(value: LoginRequest): InvokeResponse {
   return { status: 200, body: { statusCode: 401, type: LOGIN_REQUEST_TYPE, value } };
 }

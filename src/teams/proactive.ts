@@ -1,13 +1,13 @@
 /**
  * Proactive sends (the only botbuilder code of notifications): `continueConversationAsync` into a
- * stored conversation reference, then `sendActivity` / `updateActivity` (teams-platform.md §4.1;
+ * stored conversation reference, then `sendActivity` / `updateActivity` (docs/teams-notes.md#proactive-messages;
  * the old `continueConversation` throws on CloudAdapter). Outcomes are classified for the outbox.
  *
  * Why the connector client's retry policy is removed: botbuilder's ConnectorClient runs on
- * @azure/core-rest-pipeline with its default retry policy (teams-platform.md §4.2 marks this
+ * @azure/core-rest-pipeline with its default retry policy (docs/teams-notes.md#rate-limits marks this
  * [UNCONFIRMED]; we confirmed it against the loopback connector: a POST answered 503 or 500 was
  * silently sent again and reported as success, and a 429 was retried inside the call). Re-POSTing
- * an activity after a 5xx can post it twice (prior-art §3 item 8), and a hidden 429 retry
+ * an activity after a 5xx can post it twice, and a hidden 429 retry
  * bypasses our limiter. So every send here is exactly one HTTP request, and the outbox decides.
  */
 import type { ConversationReference, TurnContext } from 'botbuilder';

@@ -117,7 +117,7 @@ export function createTurnHandler(
     for (const reply of result.also ?? []) await ctx.sendActivity(replyActivity(reply));
     if (result.kind === 'message') return messageInvokeResponse(result.text);
     if (result.forEveryone && ctx.activity.replyToId) {
-      // The invoke response only changes the clicker's view (prior-art §3.5); update the message itself.
+      // The invoke response only changes the clicker's view; update the message itself.
       await ctx.updateActivity({ ...cardActivity(result.card), id: ctx.activity.replyToId });
     }
     return cardInvokeResponse(result.card);

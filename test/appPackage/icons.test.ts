@@ -1,4 +1,4 @@
-/** The Teams icon rules (teams-platform.md §7.4), checked on the decoded pixels. */
+/** The Teams icon rules (docs/teams-notes.md#app-icons), checked on the decoded pixels. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodePng, pixelAt } from './png';

@@ -1,5 +1,5 @@
 /**
- * Expiry (prior-art §1d property 4) over real HTTP, with the sweep driven by a clock: an
+ * Expiry over real HTTP, with the sweep driven by a clock: an
  * undecided request expires after APPROVAL_TTL_HOURS and every copy of its card says so; a plain
  * preview expires after PREVIEW_TTL_MINUTES and its card is updated too; a click after the expiry
  * decides nothing.

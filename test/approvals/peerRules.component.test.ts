@@ -1,5 +1,5 @@
 /**
- * The rules that make a peer approval trustworthy (prior-art §1d, §3 items 4, 5, 9), over real
+ * The rules that make a peer approval trustworthy, over real
  * HTTP: an empty approver list means nobody; 20 concurrent Approve clicks write once; a set that
  * moved after the request is stale and nothing is written; one waiting request per flow set.
  */

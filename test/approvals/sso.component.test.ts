@@ -1,5 +1,5 @@
 /**
- * Peer approval with real Teams SSO (SSO_MODE=teams; teams-platform.md §3.6): bot SSO does not
+ * Peer approval with real Teams SSO (SSO_MODE=teams; docs/teams-notes.md#sso-on-a-card-button): bot SSO does not
  * work in channels, so Blake's Approve there first comes without a token. The bot answers 401
  * loginRequest before deciding anything; Teams resends the same invoke with
  * `value.authentication.token`, and only then is the request approved and applied, with Blake's

@@ -6,7 +6,7 @@
 import { validateAdaptiveCard } from '../support/adaptiveCardSchema';
 import { cardWithPassword, READ_COMMAND_CARD_STATES } from './readCardStates';
 
-/** Teams' limit for a bot message with its card (teams-platform.md §8), less 2 KB for the activity. */
+/** Teams' limit for a bot message with its card (docs/teams-notes.md#message-size), less 2 KB for the activity. */
 const CARD_BUDGET_BYTES = 28 * 1024 - 2 * 1024;
 
 const cases = Object.entries(READ_COMMAND_CARD_STATES).flatMap(([template, states]) =>

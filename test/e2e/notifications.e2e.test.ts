@@ -3,7 +3,7 @@
  * Agents Playground. Avery @mentions the bot with "notify here" in the team's "SDS Approvals"
  * channel (not General), a flow is forced to failed through the emulator control, the bot polls,
  * and the notification card must appear in that channel, posted through the Playground's mocked
- * Bot Connector (teams-platform.md §6.1) with the stored conversation reference.
+ * Bot Connector (docs/teams-notes.md#agents-playground) with the stored conversation reference.
  * A failure saves a screenshot and the logs to test-results/.
  */
 import type { Page } from 'playwright-core';

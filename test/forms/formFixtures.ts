@@ -31,7 +31,7 @@ export const DOC_FLOWS = Object.fromEntries(flows.map((f) => [flowKindOf(f), f])
 
 export const DOC_USER_FLOW = DOC_FLOWS.user as UserProvisioningFlow;
 
-/** A user flow that relies on the deprecated flag alone (reference §3 rule 10). */
+/** A user flow that relies on the deprecated flag alone (docs/graph-notes.md#age-group). */
 export const LEGACY_USER_FLOW: UserProvisioningFlow = {
   ...DOC_USER_FLOW,
   managementOptions: {

@@ -1,5 +1,5 @@
 /**
- * What Teams sends when the card's Preview button is pressed (teams-platform.md §3.2): the
+ * What Teams sends when the card's Preview button is pressed (docs/teams-notes.md#invoke-responses): the
  * button's `data` with every input's value merged in by input id. Inputs keep the value the
  * card was rendered with unless `typed` overrides it (a Toggle without value sends valueOff).
  */

@@ -1,6 +1,6 @@
 /**
  * Validates an expanded Adaptive Card the way Teams will see it: the `adaptivecards` parser at
- * target version 1.5 (Teams supports card features up to 1.5, teams-platform.md §3.1, so 1.6
+ * target version 1.5 (Teams supports card features up to 1.5, docs/teams-notes.md#adaptive-card-versions, so 1.6
  * properties and elements are problems), plus what its parser does not check (unknown property
  * names, required properties of the 1.5 schema) and this project's own rules: version "1.5",
  * Action.Execute only, every Action.Execute has a verb, nothing left unbound, ≤ 28 KB.
@@ -65,7 +65,7 @@ interface AcRegistry {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as AcModule;
 
-/** Teams rejects bot messages over about 28 KB (teams-platform.md, message size limit). */
+/** Teams rejects bot messages over about 28 KB (docs/teams-notes.md#message-size). */
 export const MAX_CARD_BYTES = 28 * 1024;
 
 const HINT = 0; // ValidationEvent.Hint: advice, not a problem

@@ -19,7 +19,7 @@ const login = {
 };
 
 // Teams needs HTTP 200 for every handled Action.Execute, with the outcome in the body
-// (teams-platform.md §3.2); the card type is `…card.adaptive`, never `…adaptive.card`.
+// (docs/teams-notes.md#invoke-responses); the card type is `…card.adaptive`, never `…adaptive.card`.
 describe('invoke responses', () => {
   it.each([
     ['a card', cardInvokeResponse(card), 200, CARD_TYPE, card],

@@ -1,5 +1,5 @@
 /**
- * Who is calling and may they (reference §2.3). Every Graph request needs a valid bearer token
+ * Who is calling and may they (docs/graph-notes.md#permissions). Every Graph request needs a valid bearer token
  * (401 InvalidAuthenticationToken otherwise; the token check itself is the injected
  * authenticator's job). Reads need IndustryData-OutboundFlow.Read.All or .ReadWrite.All, as a
  * delegated scope or an application role. Writes need delegated .ReadWrite.All: the docs say
@@ -13,7 +13,7 @@ import { GraphError, accessDenied } from './graphErrors';
 import type { RouteKind } from './router';
 import type { EmulatorAuthenticator, EmulatorCaller } from './types';
 
-/** Role groups are reference data: their pages name other read permissions (§2.3). */
+/** Role groups are reference data: their pages name other read permissions (docs/graph-notes.md#permissions). */
 const ROLE_GROUP_READ_SCOPES = [
   READ_SCOPE,
   READWRITE_SCOPE,

@@ -1,8 +1,8 @@
 /**
  * Binds request-body property names to a type's declared names case-insensitively, before zod
  * sees the body. The published examples send `createBasedOnOrgPlusroleGroup` and
- * `createBasedOnroleGroup` and the service answered with the canonical names (reference §3.9,
- * §6 q7), so the emulator does the same. Instance annotations it does not use (any key with an
+ * `createBasedOnroleGroup` and the service answered with the canonical names (docs/graph-notes.md#property-name-casing,
+ * docs/graph-notes.md#property-name-casing), so the emulator does the same. Instance annotations it does not use (any key with an
  * `@`, such as `roleGroup@odata.context` or `@odata.etag`) are dropped as OData says; any other
  * unknown property is a 400 naming the property and the type.
  */

@@ -1,6 +1,6 @@
 /**
  * Server-assigned values: GUID ids and Graph-style timestamps. Graph writes timestamps with
- * 7 fractional digits and `Z` (reference §2.5, e.g. `2024-03-25T22:29:22.6303479Z`); the
+ * 7 fractional digits and `Z` (docs/graph-notes.md#response-shapes, e.g. `2024-03-25T22:29:22.6303479Z`); the
  * sub-millisecond digits come from the high-resolution clock, and each timestamp issued is strictly
  * later than the previous one so a PATCH always moves lastModifiedDateTime forward.
  */

@@ -1,6 +1,6 @@
 /**
  * Fault injection for the sandbox: extra latency on every Graph response, and rules that make the
- * next N matching requests fail the way Graph fails under load (reference §5.2): 429 with
+ * next N matching requests fail the way Graph fails under load (docs/graph-notes.md#throttling): 429 with
  * `Retry-After` and the documented throttling body, 503 (optionally with Retry-After) or 504.
  */
 import { z } from 'zod';
@@ -86,7 +86,7 @@ export class FaultRegistry {
   }
 }
 
-/** The documented throttling body (§5.2), key order included. */
+/** The documented throttling body (docs/graph-notes.md#throttling), key order included. */
 function throttledBody(ids: RequestIds) {
   return {
     error: {

@@ -1,5 +1,5 @@
 /**
- * Graph-style errors (reference §5.1): one top-level `error` object with `code`, a developer
+ * Graph-style errors (docs/graph-notes.md#errors): one top-level `error` object with `code`, a developer
  * `message` that says which property or resource and why, optional `details`, and an
  * `innerError` carrying `request-id`, `date` and `client-request-id`.
  */
@@ -43,7 +43,7 @@ export const notFound = (message: string): GraphError =>
 export const accessDenied = (message: string): GraphError =>
   new GraphError(403, 'accessDenied', message);
 
-/** Graph's innerError date has no fractional seconds (§5.1 example `2021-07-02T01:40:19`). */
+/** Graph's innerError date has no fractional seconds (docs/graph-notes.md#errors example `2021-07-02T01:40:19`). */
 export function innerErrorDate(now = new Date()): string {
   return now.toISOString().slice(0, 19);
 }

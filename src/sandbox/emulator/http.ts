@@ -1,6 +1,6 @@
 /**
  * Low-level HTTP for the emulator: reading a bounded request body, parsing JSON bodies the way
- * the docs require (POST/PATCH: `Content-Type: application/json`, reference §2), request ids, and
+ * the docs require (POST/PATCH: `Content-Type: application/json`, docs/graph-notes.md#operations), request ids, and
  * writing an Outcome with Graph's `request-id` / `client-request-id` headers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -1,7 +1,7 @@
 /**
  * The Graph emulator: an in-process HTTP server (node:http) implementing the documented Microsoft
- * Graph beta industryData outbound-provisioning API (shared/reference/graph-industrydata.md,
- * examples in graph-examples/) under `/beta/external/industryData/…`, plus the sandbox-only
+ * Graph beta industryData outbound-provisioning API (docs/graph-notes.md,
+ * examples in test/fixtures/graph-docs) under `/beta/external/industryData/…`, plus the sandbox-only
  * control endpoint under `/_sandbox` (controlRoutes.ts). See README.md in this folder.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -1,5 +1,5 @@
 /**
- * Zod schemas of request bodies (POST and PATCH), per documented type (reference §1.3/§1.4/§2.4).
+ * Zod schemas of request bodies (POST and PATCH), per documented type (docs/graph-notes.md#types, #request-bodies).
  * Every property is optional here: completeness (non-nullable = required) is checked on the
  * merged result with stateSchema.ts, which gives PATCH its merge semantics for free. What is
  * checked here: types, nullability, enum members (any casing, answered canonically), reference

@@ -1,5 +1,5 @@
 /**
- * PATCH semantics (reference §3.6, standard OData): properties left out keep their values,
+ * PATCH semantics (docs/graph-notes.md#patch-merge, standard OData): properties left out keep their values,
  * nested complex values are merged property by property, and collections (and scalars, and
  * null) are replaced wholesale.
  */

@@ -1,6 +1,6 @@
 /**
  * Query options and server-side paging. The docs say only that "some" OData query options are
- * supported (reference §2.2) and show no nextLink (§5.3/§6 q14); the emulator follows general
+ * supported (docs/graph-notes.md#paging) and show no nextLink (docs/graph-notes.md#paging); the emulator follows general
  * Graph paging: `$top` sets the page size and the response carries an absolute
  * `@odata.nextLink` with an opaque `$skiptoken` that a client follows verbatim. Other `$` options
  * are refused with a 400 rather than silently ignored, so a client never relies on a filter the

@@ -1,5 +1,5 @@
 /**
- * The readiness lifecycle the emulator plays (reference §3.3 documents only the values: every
+ * The readiness lifecycle the emulator plays (docs/graph-notes.md#readiness documents only the values: every
  * create example answers `notReady`). A new or reset flow is notReady with a deadline
  * (`readyAt`); once the deadline passes it reads as ready. Computed lazily from the stored
  * timestamp, so it needs no timers and survives a restart with a state file.

@@ -1,8 +1,8 @@
 /**
  * Reference data the tenant has before anyone configures anything: the default role groups
- * (reference §3.11: Staff and Students, ids `staff`/`students` as in examples 24/25) and the
- * RefRole / section-role codes (§1.4). Codes are reference-definition codes, not an enum, but the
- * service answers them in canonical casing (`paraProfessional` → `paraprofessional`, §3.8), so the
+ * (docs/graph-notes.md#role-groups: Staff and Students, ids `staff`/`students` as in examples 24/25) and the
+ * RefRole / section-role codes (docs/graph-notes.md#types). Codes are reference-definition codes, not an enum, but the
+ * service answers them in canonical casing (`paraProfessional` → `paraprofessional`, docs/graph-notes.md#reference-codes), so the
  * emulator keeps one canonical list and maps any casing onto it.
  */
 import { SECTION_ROLE_CODES } from '../../graph/schemas';

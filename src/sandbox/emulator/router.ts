@@ -1,9 +1,9 @@
 /**
- * Maps a request path to one of the documented operations (reference §2.1). Path segments are
+ * Maps a request path to one of the documented operations (docs/graph-notes.md#operations). Path segments are
  * matched case-insensitively: the docs' own requests use `OutboundProvisioningFlowSets` and the
- * service accepted it (§6 q1). Keys may be written as a segment (`/sets/{id}`) or in OData key
+ * service accepted it (docs/graph-notes.md#path-casing). Keys may be written as a segment (`/sets/{id}`) or in OData key
  * syntax (`sets('{id}')`). The bound action `reset` is accepted short and namespace-qualified
- * (§1.6).
+ * (docs/graph-notes.md#containment-and-binding).
  */
 import { GraphError } from './graphErrors';
 

@@ -1,5 +1,5 @@
 /**
- * Response shapes exactly as the examples show them (reference §2.5): property order, context
+ * Response shapes exactly as the examples show them (docs/graph-notes.md#response-shapes): property order, context
  * URLs (always Graph's lower-case `outboundProvisioningFlowSets`, whatever casing the request
  * used), `@odata.type` on flows but not on flow sets, `#…basicFilter` and
  * `#…simplePasswordSettings` on the only nested values that carry a type, masked passwords,
@@ -16,7 +16,7 @@ import type {
 import type { RoleGroupLookup } from './userFlowRules';
 
 const METADATA = 'https://graph.microsoft.com/beta/$metadata#external/industryData';
-/** Every response example masks passwords with exactly 15 asterisks (§3.7). */
+/** Every response example masks passwords with exactly 15 asterisks (docs/graph-notes.md#password-masking). */
 export const MASKED_PASSWORD = '***************';
 
 export const contextUrls = {
@@ -58,7 +58,7 @@ export function serializeRoleGroup(group: StoredRoleGroup, embedded = false): Js
 
 export interface FlowView {
   context?: string;
-  /** GET/list put the full role group inline (§6 q3); the POST response does not. */
+  /** GET/list put the full role group inline (docs/graph-notes.md#response-shapes); the POST response does not. */
   inlineRoleGroups: boolean;
   findRoleGroup: RoleGroupLookup;
   nowMs: number;

@@ -2,9 +2,9 @@
  * The emulator's stored state, validated with zod when loaded from the state file and when a
  * create/PATCH result is checked for completeness. Names are Graph's canonical property names;
  * stored values carry no OData annotations (serializers.ts adds them). Non-nullable properties
- * (reference §1.3/§1.4, from the CSDL) are required here; nullable scalars default to null and
+ * (docs/graph-notes.md#types, from the CSDL) are required here; nullable scalars default to null and
  * collections to [] (OData collections are never null). Passwords are kept only as SHA-256
- * hashes: the API never returns them (§3.7).
+ * hashes: the API never returns them (docs/graph-notes.md#password-masking).
  */
 import { z } from 'zod';
 import {
@@ -68,7 +68,7 @@ export const UserFlowFields = z.object({
     additionalOptions: z.object({
       markAllStudentsAsMinors: z.boolean().nullable().default(null),
       allowStudentContactAssociation: z.boolean().nullable().default(null),
-      // Added mid-2025 (§3.10): absent until a client sets it, so 2024-style flows stay 2024-shaped.
+      // Added mid-2025 (docs/graph-notes.md#age-group): absent until a client sets it, so 2024-style flows stay 2024-shaped.
       studentAgeGroup: z.enum(STUDENT_AGE_GROUPS).nullable().optional(),
     }),
   }),
@@ -117,7 +117,7 @@ const flowMeta = {
   ...entityMeta,
   setId: z.string(),
   readinessStatus: ReadinessStatusName,
-  /** While notReady: when the flow turns ready (reference §3.3 lifecycle, emulated). */
+  /** While notReady: when the flow turns ready (docs/graph-notes.md#readiness lifecycle, emulated). */
   readyAt: z.string().nullable(),
 };
 

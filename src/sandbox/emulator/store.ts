@@ -68,7 +68,7 @@ export class EmulatorStore {
     this.persist(this.state);
   }
 
-  /** Deleting a set deletes its flows: they are contained in it (reference §3.13). */
+  /** Deleting a set deletes its flows: they are contained in it (docs/graph-notes.md#deleting-a-set). */
   deleteFlowSet(set: StoredFlowSet): void {
     this.state.flowSets = this.state.flowSets.filter((s) => s !== set);
     this.state.flows = this.state.flows.filter((f) => f.setId !== set.id);
@@ -117,7 +117,7 @@ export class EmulatorStore {
     this.persist(this.state);
   }
 
-  /** reset "reprovisions all current data as if it were the initial run" (§3.4): notReady again. */
+  /** reset "reprovisions all current data as if it were the initial run" (docs/graph-notes.md#reset): notReady again. */
   resetFlow(flow: StoredFlow): void {
     Object.assign(flow, this.notReadyUntilDelay());
     this.persist(this.state);

@@ -59,7 +59,7 @@ export interface EmulatorRequestRecord {
   requestId: string;
 }
 
-/** A fault the emulator answers with instead of doing the work (reference §5.2). */
+/** A fault the emulator answers with instead of doing the work (docs/graph-notes.md#throttling). */
 export interface FaultSpec {
   status: 429 | 503 | 504;
   /** How many matching requests get the fault (default 1). */

@@ -1,9 +1,9 @@
 /**
  * Rules of userProvisioningFlow bodies beyond types:
- * - `roleGroup@odata.bind` (reference §1.1, example 10) must point at an existing role group,
+ * - `roleGroup@odata.bind` (docs/graph-notes.md#containment-and-binding, example 10) must point at an existing role group,
  *   and a role group may be configured once per flow; stored as the role group's id.
- * - Passwords are write-only (§3.7): only a SHA-256 hash is kept, never the text.
- * - `studentAgeGroup: "minor"` derives the deprecated `markAllStudentsAsMinors: true` (§3.10,
+ * - Passwords are write-only (docs/graph-notes.md#password-masking): only a SHA-256 hash is kept, never the text.
+ * - `studentAgeGroup: "minor"` derives the deprecated `markAllStudentsAsMinors: true` (docs/graph-notes.md#age-group,
  *   the 2025 create example); a body that sends both must not contradict itself.
  */
 import { createHash } from 'node:crypto';

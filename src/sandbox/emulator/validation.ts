@@ -62,7 +62,7 @@ export function flowKindOfODataType(value: string): FlowKind | undefined {
   return FLOW_KINDS.find((k) => sameODataType(value, FLOW_ODATA_TYPES[k].slice(NS_PREFIX.length)));
 }
 
-/** POST …/provisioningFlows targets an abstract type, so the body must name a derived one (§3.5). */
+/** POST …/provisioningFlows targets an abstract type, so the body must name a derived one (docs/graph-notes.md#request-bodies). */
 export function flowKindForCreate(body: unknown): FlowKind {
   const type = odataTypeOfBody(body);
   if (type === undefined) {

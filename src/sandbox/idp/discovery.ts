@@ -1,7 +1,7 @@
 /**
  * The OpenID configuration the sandbox IdP publishes, shaped like Entra's v2 document. The same
  * JSON goes to msal as `authorityMetadata`, so msal never fetches it and never needs https for it
- * (teams-platform.md §2: only the authority string must be https; endpoints are used as given).
+ * (docs/teams-notes.md#msal-and-a-local-identity-provider: only the authority string must be https; endpoints are used as given).
  */
 export interface OpenIdConfiguration {
   issuer: string;

@@ -1,7 +1,7 @@
 /**
  * Token endpoint error bodies shaped like Entra ID's, because msal-node decides what to throw from
  * them: `error`, `suberror` and the AADSTS code in `error_description` select InteractionRequiredAuthError
- * vs ServerError, and `error_codes[0]` becomes `errorNo` (teams-platform.md §1.5, "Errors").
+ * vs ServerError, and `error_codes[0]` becomes `errorNo` (docs/teams-notes.md#msal-on-behalf-of, "Errors").
  */
 import { randomUUID } from 'node:crypto';
 

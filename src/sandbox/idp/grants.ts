@@ -15,7 +15,7 @@ import {
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-/** The success body msal-node accepts (teams-platform.md §2, custom networkClient). */
+/** The success body msal-node accepts (docs/teams-notes.md#msal-and-a-local-identity-provider, custom networkClient). */
 export interface TokenSuccessBody {
   token_type: 'Bearer';
   access_token: string;

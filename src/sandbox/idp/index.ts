@@ -3,7 +3,7 @@
  * tenant (src/sandbox/users.ts) so the bot runs its real msal-node OBO/client-credentials code.
  *
  * msal-node needs an https authority and would look up unknown hosts at login.microsoftonline.com
- * (teams-platform.md §2), so we hand it an https *string* for a host listed in knownAuthorities and
+ * (docs/teams-notes.md#msal-and-a-local-identity-provider), so we hand it an https *string* for a host listed in knownAuthorities and
  * the endpoints (plain http on 127.0.0.1) through authorityMetadata; msal never calls the https URL.
  */
 import { createServer } from 'node:http';

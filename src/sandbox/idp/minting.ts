@@ -9,7 +9,7 @@ import { READ_SCOPE, type SandboxUser } from '../users';
 import { SIGNING_ALG, type SigningKey } from './keys';
 import { GRAPH_RESOURCE } from './scopes';
 
-/** Teams desktop/mobile client id: the `azp` of a real Teams SSO token (teams-platform.md §1.3). */
+/** Teams desktop/mobile client id: the `azp` of a real Teams SSO token (docs/teams-notes.md#app-registration). */
 export const TEAMS_CLIENT_APP_ID = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 /** Object id of the sandbox app's service principal: the `oid` of app-only tokens. */
 export const SANDBOX_SERVICE_PRINCIPAL_ID = '0d0d0d0d-2e2e-4f3f-8a4a-5b5b5b5b5b5b';

@@ -1,6 +1,6 @@
 /**
  * Tokens minted directly, without a token request: the Teams SSO token (which the Agents
- * Playground cannot produce, teams-platform.md pitfall 10) and Graph tokens for `npm run token`
+ * Playground cannot produce, docs/teams-notes.md#agents-playground) and Graph tokens for `npm run token`
  * and tests. Only reachable in-process or through the loopback-only /_sandbox routes.
  */
 import { findSandboxUser, resolveSandboxUser, type SandboxUser } from '../users';

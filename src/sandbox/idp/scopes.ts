@@ -5,7 +5,7 @@
  */
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 export const GRAPH_DEFAULT_SCOPE = `${GRAPH_RESOURCE}/.default`;
-/** msal always appends these (teams-platform.md §1.5); they do not name a resource. */
+/** msal always appends these (docs/teams-notes.md#msal-on-behalf-of); they do not name a resource. */
 const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 
 export type DelegatedScopeResult =

@@ -29,7 +29,7 @@ type Route = (
 const tenantRoutes: Record<string, Route> = {
   'GET .well-known/openid-configuration': (_req, res, ctx) =>
     sendJson(res, 200, openIdConfiguration(ctx.baseUrl, ctx.tenantId)),
-  // Entra serves both; msal in AAD mode probes the v2.0 one (teams-platform.md §2).
+  // Entra serves both; msal in AAD mode probes the v2.0 one (docs/teams-notes.md#msal-and-a-local-identity-provider).
   'GET v2.0/.well-known/openid-configuration': (_req, res, ctx) =>
     sendJson(res, 200, openIdConfiguration(ctx.baseUrl, ctx.tenantId)),
   'GET discovery/v2.0/keys': (_req, res, ctx) => sendJson(res, 200, { keys: [ctx.publicJwk] }),

@@ -1,7 +1,7 @@
 /**
  * One durable record per `signin/tokenExchange` request id, so that when a user signed in on
- * several Teams clients sends the same exchange from each of them (teams-platform.md §1.1,
- * prior-art §3.3), the bot acts once. Shared storage, because the duplicates may reach different
+ * several Teams clients sends the same exchange from each of them (docs/teams-notes.md#sso-token-exchange),
+ * the bot acts once. Shared storage, because the duplicates may reach different
  * instances of the bot (the reason botbuilder's middleware mentions CosmosDB).
  *
  * Keyed like botbuilder's TeamsSSOTokenExchangeMiddleware: `${channelId}/${conversationId}/${id}`.

@@ -1,6 +1,6 @@
 /**
  * `signin/failure` (newer Teams clients): Teams tells the bot why the silent sign-in did not
- * happen. botbuilder has no handler for it (it would answer 501, teams-platform.md §1.1), so we
+ * happen. botbuilder has no handler for it (it would answer 501, docs/teams-notes.md#sso-token-exchange), so we
  * log the code and tell the user, in plain words, what to do.
  */
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 /**
  * Teams SSO for the bot, with our own msal on-behalf-of exchange and no Azure Bot Service token
- * store (teams-platform.md §1.3, §1.4): the signin/* invokes, the OAuthCard in 1:1 chat, the
+ * store (docs/teams-notes.md#app-registration, #own-on-behalf-of-exchange): the signin/* invokes, the OAuthCard in 1:1 chat, the
  * 401 loginRequest for Action.Execute, and resuming the command that needed the sign-in.
  * Only used when SSO_MODE=teams; in sandbox "mint" mode none of this runs.
  */
@@ -69,7 +69,7 @@ export function createTeamsSso(options: TeamsSsoOptions): TeamsSso {
 
   async function onVerifyState(ctx: TurnContext): Promise<InvokeResponse> {
     // Own OBO, no token store: the state (magic code) means nothing to us. Re-sending the card
-    // makes Teams retry the silent exchange, which now succeeds after the pop-up (§1.1, §1.4).
+    // makes Teams retry the silent exchange, which now succeeds after the pop-up (docs/teams-notes.md#sso-token-exchange, #own-on-behalf-of-exchange).
     await ctx.sendActivity(oauthCardActivity(parts.settings));
     return { status: 200 };
   }
@@ -121,7 +121,7 @@ export function createTeamsSso(options: TeamsSsoOptions): TeamsSso {
         via: personal ? 'oauthCard' : 'signInAndRunCard',
       });
       if (!personal) {
-        // Bot SSO works in 1:1 chat only (§1.1); Action.Execute SSO works anywhere (§3.6).
+        // Bot SSO works in 1:1 chat only (docs/teams-notes.md#sso-token-exchange); Action.Execute SSO works anywhere (docs/teams-notes.md#sso-on-a-card-button).
         await ctx.sendActivity(cardActivity(signInAndRunCard(commandText)));
         return true;
       }

@@ -1,15 +1,15 @@
 /**
  * `signin/tokenExchange`: Teams hands us the user's SSO token after showing our OAuthCard
- * (teams-platform.md §1.1). We verify it, exchange it on-behalf-of the user (msal, our own OBO:
- * botbuilder's middleware would call the Azure Bot Service token store instead, §1.3), and answer
+ * (docs/teams-notes.md#sso-token-exchange). We verify it, exchange it on-behalf-of the user (msal, our own OBO:
+ * botbuilder's middleware would call the Azure Bot Service token store instead, docs/teams-notes.md#app-registration), and answer
  * 200, or 412 so Teams falls back to the card's sign-in button.
  *
- * Deduplication (§1.1, pitfall 2): every Teams client of the user sends the same `value.id`.
+ * Deduplication (docs/teams-notes.md#sso-token-exchange): every Teams client of the user sends the same `value.id`.
  * botbuilder's middleware exchanges *before* deduplicating so that every client gets its 412 when
  * consent is missing. We keep that property (nothing marks an id as done until an exchange
  * succeeded, so while consent is missing every client exchanges and gets its 412), but a
  * duplicate that arrives *after* a success is answered 200 from the ledger without a second
- * OBO request: each client's SSO token is a different msal cache key (§1.5), so exchanging it
+ * OBO request: each client's SSO token is a different msal cache key (docs/teams-notes.md#msal-on-behalf-of), so exchanging it
  * again would cost a real token request for nothing. Only duplicates that race the first
  * exchange still exchange; the ledger's create-if-absent write then makes sure only one of them
  * resumes the pending command.
@@ -88,7 +88,7 @@ export async function onTokenExchange(
     const error = toAppError(err);
     log.warn('sso token exchange failed', { code: error.code });
     const first = (await parts.ledger.recordFailed(key)) === 'first';
-    // A sign-in pop-up cannot fix missing admin consent or an outage (§1.3 "Admin-only scopes"):
+    // A sign-in pop-up cannot fix missing admin consent or an outage (docs/teams-notes.md#app-registration):
     // say what will, once per request rather than once per Teams client.
     if (first && error.code !== 'sign_in_required') {
       await ctx.sendActivity(MessageFactory.text(error.userMessage));
@@ -117,7 +117,7 @@ async function resumePending(
   const text = await parts.pending.claim(oid, ctx.activity.conversation?.id ?? '');
   if (text === undefined) return;
   log.info('resuming command after sign-in');
-  // Runs inside the invoke turn: the invoke's HTTP answer waits for it (§3.5), which is fine for
+  // Runs inside the invoke turn: the invoke's HTTP answer waits for it (docs/teams-notes.md#updating-a-sent-card), which is fine for
   // the quick commands that need a sign-in first; `resume` reports its own errors to the user.
   await resume(ctx, text, token);
 }

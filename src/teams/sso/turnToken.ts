@@ -2,7 +2,7 @@
  * Which SSO token a turn uses, and what to answer when a turn fails for the lack of one.
  *
  * - An Action.Execute that Teams re-sent after our 401 loginRequest carries the token in
- *   `value.authentication.token` (teams-platform.md §3.6): verified here, used for that turn.
+ *   `value.authentication.token` (docs/teams-notes.md#sso-on-a-card-button): verified here, used for that turn.
  * - Anything else uses the token remembered from an earlier exchange (1:1 chat), if still valid.
  */
 import type { Activity, TurnContext } from 'botbuilder';
@@ -60,7 +60,7 @@ export async function ssoTokenForTurn(
 
 /**
  * For an Action.Execute that failed: 401 loginRequest when we had no usable token, 412 when the
- * token Teams sent could not be used (§3.2 table, §3.6); undefined when it is not an SSO matter.
+ * token Teams sent could not be used (docs/teams-notes.md#invoke-responses, #sso-on-a-card-button); undefined when it is not an SSO matter.
  */
 export function cardActionSsoResponse(
   ctx: TurnContext,

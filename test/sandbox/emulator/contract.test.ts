@@ -263,7 +263,7 @@ describe('Graph emulator contract (documented examples)', () => {
       docGroups.map((g) => Object.keys(g)),
     );
     expect(res.body.value.map((g: { id: string }) => g.id)).toEqual(docGroups.map((g) => g.id));
-    // The docs' Staff list is shorter than the one in example 06 ("example data differ", §1.4):
+    // The docs' Staff list is shorter than the one in example 06 ("example data differ", docs/graph-notes.md#types):
     // the emulator uses the long list, which contains every code of the short one.
     for (const [i, doc] of docGroups.entries()) {
       const codes = res.body.value[i].roles.map((r: { code: string }) => r.code);

@@ -1,4 +1,4 @@
-/** The sign-in cards and the signin/failure advice: shapes Teams depends on (teams-platform.md §1.1, §3.6). */
+/** The sign-in cards and the signin/failure advice: shapes Teams depends on (docs/teams-notes.md#sso-token-exchange, #sso-on-a-card-button). */
 import { loginRequest, oauthCardAttachment } from '../../../src/teams/sso/signInCards';
 import { signinFailureAdvice } from '../../../src/teams/sso/signinFailure';
 

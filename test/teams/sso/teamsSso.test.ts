@@ -1,6 +1,6 @@
 /**
  * Teams SSO over real HTTP with SSO_MODE=teams: the tests play Teams, minting SSO tokens from the
- * sandbox IdP and sending the invokes Teams sends (teams-platform.md §1.1, §3.6).
+ * sandbox IdP and sending the invokes Teams sends (docs/teams-notes.md#sso-token-exchange, #sso-on-a-card-button).
  */
 import {
   CARD_TYPE,

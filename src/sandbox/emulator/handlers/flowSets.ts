@@ -1,4 +1,4 @@
-/** Operations 1–5 of reference §2.1: list, create, get, update, delete flow sets. */
+/** Operations 1–5 of docs/graph-notes.md#operations: list, create, get, update, delete flow sets. */
 import type { Outcome } from '../graphErrors';
 import { pageOf } from '../paging';
 import { canonicalCollectionPath } from '../router';
@@ -29,7 +29,7 @@ export function getFlowSet(ctx: HandlerContext): Outcome {
   return { status: 200, body: serializeFlowSet(requireFlowSet(ctx), contextUrls.flowSet) };
 }
 
-/** PATCH answers 204 with no body (reference §3.6). */
+/** PATCH answers 204 with no body (docs/graph-notes.md#patch-merge). */
 export function updateFlowSet(ctx: HandlerContext): Outcome {
   const set = requireFlowSet(ctx);
   const { displayName, filter } = set;

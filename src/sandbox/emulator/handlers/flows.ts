@@ -1,6 +1,6 @@
 /**
- * Operations 6–11 of reference §2.1: list/create flows in a set; get/update/delete any flow
- * (dispatching on its stored type, §6 q15); and the `reset` action (202, no body, §3.4).
+ * Operations 6–11 of docs/graph-notes.md#operations: list/create flows in a set; get/update/delete any flow
+ * (dispatching on its stored type, docs/graph-notes.md#operations); and the `reset` action (202, no body, docs/graph-notes.md#reset).
  */
 import { FLOW_ODATA_TYPES } from '../../../graph/schemas';
 import { badRequest, type Outcome } from '../graphErrors';
@@ -38,7 +38,7 @@ export function listFlows(ctx: HandlerContext): Outcome {
   };
 }
 
-/** A set holds no more than one flow of each type (reference §3.1). */
+/** A set holds no more than one flow of each type (docs/graph-notes.md#one-flow-per-type). */
 export function createFlow(ctx: HandlerContext): Outcome {
   const set = requireFlowSet(ctx);
   const body = requireBody(ctx);

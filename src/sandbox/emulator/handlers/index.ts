@@ -1,4 +1,4 @@
-/** Dispatch table: route kind + method → handler (the 13 operations of reference §2.1). */
+/** Dispatch table: route kind + method → handler (the 13 operations of docs/graph-notes.md#operations). */
 import { GraphError, type Outcome } from '../graphErrors';
 import type { RouteKind } from '../router';
 import type { HandlerContext } from './context';

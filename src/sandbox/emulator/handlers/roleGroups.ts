@@ -1,5 +1,5 @@
 /**
- * Operations 12–13 of reference §2.1. The examples (24/25) show no `@odata.context` on role
+ * Operations 12–13 of docs/graph-notes.md#operations. The examples (24/25) show no `@odata.context` on role
  * group responses, so none is sent.
  */
 import { notFound, type Outcome } from '../graphErrors';
