@@ -5,6 +5,9 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 30000,
+  // A scratch directory per run (SDS_JEST_RUN_DIR), e.g. to print "no browser" once, not per suite.
+  globalSetup: '<rootDir>/test/support/jestRunSetup.ts',
+  globalTeardown: '<rootDir>/test/support/jestRunTeardown.ts',
   // Component tests start real HTTP servers; keep workers at the machine's two cores.
   maxWorkers: 2,
 };

@@ -16,6 +16,7 @@ import type { RunningPlayground } from '../../src/sandbox/playground';
 import { approvalStores } from '../../src/approvals/stores';
 import { SANDBOX_APPROVER_GROUP_ID, SEED_IDS } from '../../src/sandbox/emulator';
 import { SANDBOX_TENANT_ID, SANDBOX_USERS } from '../../src/sandbox/users';
+import { describeWithBrowser } from '../support/browser';
 import { type E2E, startE2E } from './harness';
 import { openConversation, sendMessage, untilText, waitForReplyCard } from './playgroundPage';
 
@@ -90,7 +91,7 @@ const requestCard = (where: Page): Locator =>
     .filter({ hasText: 'Delete flow set "Fabrikam Elementary pilot"' })
     .last();
 
-describe('peer approval in the Agents Playground', () => {
+describeWithBrowser('peer approval in the Agents Playground', () => {
   it('when Avery requests in 1:1 and Blake approves in the channel, then both cards show the final state', async () => {
     await withEvidence('approvals-e2e', async () => {
       const ui = page!;

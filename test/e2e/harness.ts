@@ -1,9 +1,10 @@
 /**
  * What every browser end-to-end test needs: the bot in sandbox mode, the Agents Playground in
- * front of it, and Debian's Chromium driven by playwright-core (CHROMIUM_PATH for another binary),
- * kept on loopback. `withEvidence` keeps a screenshot and the logs in test-results/ on failure.
+ * front of it, and Chromium or Chrome driven by playwright-core (found by test/support/browser.ts:
+ * CHROMIUM_PATH, else the usual places), kept on loopback. `withEvidence` keeps a screenshot and
+ * the logs in test-results/ on failure.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -11,9 +12,9 @@ import { startApp, type RunningApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createMemoryLogger } from '../../src/log';
 import { startPlayground, type RunningPlayground } from '../../src/sandbox/playground';
+import { chromiumPath } from '../support/browser';
 
 export const ROOT = join(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // As root on a closed network: see the node machine notes (background networking is refused).
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -37,11 +38,7 @@ export async function startE2E(options: {
   env?: Record<string, string>;
   viewport?: { width: number; height: number };
 }): Promise<E2E> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH.`,
-    );
-  }
+  const executablePath = chromiumPath(); // throws how to get a browser, before starting anything
   const { logger, lines } = createMemoryLogger('debug');
   const dataDir = mkdtempSync(join(tmpdir(), 'sds-e2e-'));
   let app: RunningApp | undefined;
@@ -83,7 +80,7 @@ export async function startE2E(options: {
       logger,
     });
     browser = await chromium.launch({
-      executablePath: CHROMIUM,
+      executablePath,
       args: CHROMIUM_ARGS,
       timeout: 30_000,
     });

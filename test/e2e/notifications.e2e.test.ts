@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
 import { join } from 'node:path';
 import { SEED_IDS } from '../../src/sandbox/emulator';
+import { describeWithBrowser } from '../support/browser';
 import { type E2E, ROOT, startE2E } from './harness';
 import { openConversation, sendMessage } from './playgroundPage';
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(() => e2e?.stop(), 30_000);
 
-describe('readiness notifications in the Agents Playground', () => {
+describeWithBrowser('readiness notifications in the Agents Playground', () => {
   it('when Avery says notify here in SDS Approvals and a flow fails, then the card appears in that channel', async () => {
     await withEvidence('notifications-e2e', async () => {
       const channel = page!;

@@ -1,7 +1,8 @@
 /**
  * End to end in a browser: the bot (sandbox mode) behind the Microsoft 365 Agents Playground,
- * driven with playwright-core and Debian's Chromium (apt-get install chromium; CHROMIUM_PATH to
- * use another binary). Avery types "help" in the personal chat and must get the help Adaptive Card.
+ * driven with playwright-core and Chromium or Chrome (see test/support/browser.ts; without one the
+ * suite is skipped, or fails under CI). Avery types "help" in the personal chat and must get the
+ * help Adaptive Card.
  * E2E_SCREENSHOT=1 saves docs/playground-help.png (used by the README); a failure saves a
  * screenshot and the logs to test-results/.
  *
@@ -10,6 +11,7 @@
 import type { Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app';
 import { join } from 'node:path';
+import { describeWithBrowser } from '../support/browser';
 import { type E2E, ROOT, startE2E } from './harness';
 import { openConversation, sendMessage, untilText, waitForReplyCard } from './playgroundPage';
 
@@ -26,7 +28,7 @@ beforeAll(async () => {
 
 afterAll(() => e2e?.stop(), 30_000);
 
-describe('SDS Flow Admin in the Agents Playground', () => {
+describeWithBrowser('SDS Flow Admin in the Agents Playground', () => {
   it('when Avery types help in the personal chat, then the help Adaptive Card lists the commands', async () => {
     await withEvidence('playground-help', async () => {
       const chat = page!;
