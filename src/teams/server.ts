@@ -2,11 +2,17 @@
  * The HTTP surface: POST /api/messages (Bot Framework), GET /healthz (liveness) and
  * GET /readyz (storage and Graph reachable). restify, as the design card asks.
  */
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import type { IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 import * as restify from 'restify';
 import type { Logger } from '../log';
+import { fixTimestamps, type BotAdapter } from './adapter';
+import { inboundActivitySchema, invalidFields } from './inboundActivity';
 import type { TurnHandler } from './turnHandler';
+
+/** Bot Framework activities are a few KiB; Teams caps messages at about 28 KiB. */
+export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
 export interface ReadinessCheck {
   name: string;
@@ -22,17 +28,61 @@ export interface BotServer {
 export async function startBotServer(options: {
   host: string;
   port: number;
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   handler: TurnHandler;
   readiness: ReadinessCheck[];
   logger: Logger;
 }): Promise<BotServer> {
   const { adapter, handler, logger } = options;
   const server = restify.createServer({ name: 'sds-flow-admin', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1024 * 1024 }));
+  // No body parser plugin: bodyParser's multipart path wrote uploads to the temp folder before
+  // authentication. /api/messages reads its own JSON body, in memory and bounded.
+  const activitySchema = inboundActivitySchema(adapter.edge.sandbox);
+  // restify logs (with every header) whatever an async handler returns: return nothing.
+  const reject = (res: restify.Response, status: number, error: string, fields = {}): void => {
+    logger.debug('bot request rejected', { status, reason: error, ...fields });
+    if (status === 401) res.header('WWW-Authenticate', 'Bearer');
+    res.send(status, { error });
+  };
 
   server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-    await adapter.process(req, res, handler);
+    if (!isJsonRequest(req)) return reject(res, 415, 'content type must be application/json');
+    const authorization = req.headers.authorization;
+    const verdict = adapter.edge.guard?.(authorization);
+    if (verdict && !verdict.ok) return reject(res, 401, 'unauthorized', { check: verdict.reason });
+    const body = await readBody(req, MAX_ACTIVITY_BYTES);
+    if (body === 'aborted') return;
+    if (body === 'too large') {
+      res.header('Connection', 'close');
+      return reject(res, 413, `request body must be at most ${MAX_ACTIVITY_BYTES} bytes`);
+    }
+    const parsed = parseJsonObject(body);
+    if (!parsed) return reject(res, 400, 'body must be a JSON object');
+    const checked = activitySchema.safeParse(parsed);
+    if (!checked.success) {
+      const fields = invalidFields(checked.error);
+      logger.debug('bot request rejected', { status: 400, reason: 'invalid activity', fields });
+      res.send(400, { error: 'invalid activity', fields });
+      return;
+    }
+    const activity = checked.data as unknown as Activity;
+    fixTimestamps(activity as unknown as Record<string, unknown>);
+    const auth = await adapter.authenticate(activity, authorization ?? '');
+    if (!auth.ok) {
+      if (auth.status === 503) logger.warn('bot authentication unavailable', {});
+      return reject(res, auth.status, auth.status === 401 ? 'unauthorized' : 'try again later', {
+        check: auth.reason,
+      });
+    }
+    try {
+      const response = await adapter.run(auth.result, activity, handler);
+      const status = response?.status ?? 200;
+      if (response?.body !== undefined) res.send(status, response.body);
+      else res.send(status);
+    } catch (err) {
+      logger.error('activity failed outside the turn', { activityType: activity.type, error: err });
+      res.send(500, { error: 'internal error' });
+    }
   });
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok' });
@@ -67,4 +117,45 @@ export async function startBotServer(options: {
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** `application/json`, optionally with `charset=utf-8`; no content encoding (no zip bombs). */
+function isJsonRequest(req: IncomingMessage): boolean {
+  const [type, ...params] = (req.headers['content-type'] ?? '').split(';').map((p) => p.trim());
+  if (type.toLowerCase() !== 'application/json') return false;
+  const charsetOk = params.every((p) => !/^charset=/i.test(p) || /^charset="?utf-8"?$/i.test(p));
+  const encoding = req.headers['content-encoding'];
+  return charsetOk && (!encoding || encoding.toLowerCase() === 'identity');
+}
+
+/** The whole body in memory, or 'too large' as soon as it passes `limit` bytes. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too large' | 'aborted'> {
+  if (Number(req.headers['content-length']) > limit) return Promise.resolve('too large');
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (result: Buffer | 'too large' | 'aborted') => {
+      req.off('data', onData).off('end', onEnd).off('error', onAbort).off('close', onAbort);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) finish('too large');
+      else chunks.push(chunk);
+    };
+    const onEnd = () => finish(Buffer.concat(chunks));
+    const onAbort = () => finish('aborted');
+    req.on('data', onData).on('end', onEnd).on('error', onAbort).on('close', onAbort);
+  });
+}
+
+function parseJsonObject(body: Buffer): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
