@@ -31,11 +31,26 @@ function noticeFor(request: ApprovalRequest, audience: Audience): string | undef
   return undefined;
 }
 
-function factsOf(change: PendingChange, request: ApprovalRequest, audience: Audience) {
+/** "this channel (chosen by Blake Approver)": where requests go, and which approver chose it. */
+export const placeChosenBy = (place: string, chosenBy?: { name: string }) =>
+  chosenBy ? `${place} (chosen by ${chosenBy.name || 'an approver'})` : place;
+
+const labelOf = (copy: Posting) => placeChosenBy(copy.label, copy.chosenBy);
+
+/** The channel copy being posted right now (not in `request.copies` until it is sent). */
+export type Posting = Pick<CardCopy, 'label' | 'chosenBy'>;
+
+function factsOf(
+  change: PendingChange,
+  request: ApprovalRequest,
+  audience: Audience,
+  posting?: Posting,
+) {
   const hours = Math.round(
     (Date.parse(change.expiresAt) - Date.parse(request.requestedAt)) / 3_600_000,
   );
-  const sentTo = request.copies.filter((c) => c.role !== 'requester').map((c) => c.label);
+  const sentTo = request.copies.filter((c) => c.role !== 'requester').map(labelOf);
+  const channel = posting ?? request.copies.find((c) => c.role === 'channel' && c.chosenBy);
   return [
     {
       title: 'Requested by',
@@ -46,6 +61,9 @@ function factsOf(change: PendingChange, request: ApprovalRequest, audience: Audi
     ...(audience === 'requester' && sentTo.length
       ? [{ title: 'Sent to', value: sentTo.join(', ') }]
       : []),
+    ...(audience === 'channel' && channel?.chosenBy
+      ? [{ title: 'Requests go to', value: labelOf(channel) }]
+      : []),
   ];
 }
 
@@ -54,6 +72,7 @@ function openCard(
   view: ChangeView,
   request: ApprovalRequest,
   audience: Audience,
+  posting?: Posting,
 ) {
   const rows = rowsOf(change, view);
   const approved = change.state === 'approved';
@@ -66,7 +85,7 @@ function openCard(
         ? 'Waiting for approval: nothing has changed yet'
         : 'Approval needed: nothing has changed yet',
     title: titleOf(change, view),
-    facts: factsOf(change, request, audience),
+    facts: factsOf(change, request, audience, posting),
     notice: noticeFor(request, audience),
     creating: isCreate(change),
     rows,
@@ -117,8 +136,9 @@ export function requestCardFor(
   view: ChangeView,
   request: ApprovalRequest,
   audience: Audience,
+  posting?: Posting,
 ): AdaptiveCard {
   return isOpen(change)
-    ? openCard(change, view, request, audience)
+    ? openCard(change, view, request, audience, posting)
     : finalCard(change, view, request);
 }

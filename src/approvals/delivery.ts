@@ -12,7 +12,7 @@ import type { SendOutcome } from '../notifications';
 import { referenceForPosts } from '../notifications';
 import type { ConversationStore, StoredConversationReference } from '../store/conversationStore';
 import type { CardMessenger } from './access';
-import type { Audience } from './approvalCards';
+import type { Audience, Posting } from './approvalCards';
 import { CHANNEL_KEY, type ApprovalRequest, type CardCopy } from './schemas';
 import { updateRecord, type ApprovalStores } from './stores';
 
@@ -23,7 +23,8 @@ export interface DeliveryDeps {
   logger: Logger;
   /** Everyone who may approve now (without the requester). */
   approverIds: string[];
-  render(audience: Audience): AdaptiveCard;
+  /** `posting`: the channel copy being posted (its label and who chose the channel). */
+  render(audience: Audience, posting?: Posting): AdaptiveCard;
 }
 
 const MAX_THROTTLE_WAIT_MS = 3_000;
@@ -70,7 +71,8 @@ async function postToChannel(deps: DeliveryDeps): Promise<Posted | undefined> {
   const channel = (await deps.stores.channel.get(CHANNEL_KEY))?.value;
   if (!channel) return undefined;
   const label = channel.name ?? 'the approvals channel';
-  const outcome = await sendOnce(deps, channel.reference, deps.render('channel'));
+  const card = deps.render('channel', { label, chosenBy: channel.setBy });
+  const outcome = await sendOnce(deps, channel.reference, card);
   if (outcome.kind === 'sent')
     return {
       copy: {
@@ -78,6 +80,7 @@ async function postToChannel(deps: DeliveryDeps): Promise<Posted | undefined> {
         reference: channel.reference,
         activityId: outcome.activityId,
         label,
+        chosenBy: channel.setBy,
       },
     };
   deps.logger.warn('approval request not posted to the channel', { outcome: outcome.kind });

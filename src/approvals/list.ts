@@ -11,6 +11,7 @@ import { titleOf } from '../changes/describe';
 import { formatTimestamp } from '../domain/flowSummary';
 import { isExpired, type PendingChange, type Person } from '../domain/pendingChange';
 import type { ApproverDirectory } from './approvers';
+import { placeChosenBy } from './approvalCards';
 import type { ApprovalDeps } from './deps';
 import { CHANNEL_KEY, type ApprovalRequest } from './schemas';
 import type { ApprovalStores } from './stores';
@@ -70,7 +71,7 @@ export async function approvalListCardFor(input: ListInput): Promise<AdaptiveCar
   const open = await openRequests(input.stores, input.now);
   const channel = (await input.stores.channel.get(CHANNEL_KEY))?.value;
   const where = channel
-    ? `New requests are posted in ${channel.name ?? 'the approvals channel'}.`
+    ? `Requests go to ${placeChosenBy(channel.name ?? 'the approvals channel', channel.setBy)}.`
     : 'New requests go to each approver in a 1:1 chat ("approvals here" in a channel posts them there).';
   const summary = `${open.length} waiting for a decision. ${where} ${approver ? 'You can approve.' : 'You are not an approver.'}`;
   const items = await Promise.all(

@@ -104,7 +104,7 @@ async function attempt(deps: ApprovalDeps, changeId: string, reason: string): Pr
       conversations: deps.conversations,
       logger: cd.logger,
       approverIds,
-      render: (audience) => requestCardFor(waiting, view, request, audience),
+      render: (audience, posting) => requestCardFor(waiting, view, request, audience, posting),
     },
     waiting,
   );

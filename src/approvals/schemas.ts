@@ -23,6 +23,8 @@ export const CardCopy = z.object({
   activityId: z.string().optional(),
   /** Where it is, in words ("SDS Approvals", "Blake Approver (chat)"). */
   label: z.string().default(''),
+  /** For the channel's copy: the approver who chose that channel (`approvals here`). */
+  chosenBy: Person.optional(),
 });
 export type CardCopy = z.infer<typeof CardCopy>;
 
@@ -61,6 +63,7 @@ export const ApprovalChannel = z.object({
   reference: ConversationReferenceSchema,
   conversationType: z.string(),
   name: z.string().optional(),
+  /** The approver who chose it (object id, and their display name at the time). */
   setBy: Person,
   at: z.iso.datetime(),
 });

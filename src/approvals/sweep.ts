@@ -14,7 +14,7 @@ import type { IndustryDataApi } from '../graph';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../store/conversationStore';
 import type { CardMessenger, SweepResult } from './access';
-import { requestCardFor } from './approvalCards';
+import { requestCardFor, type Audience, type Posting } from './approvalCards';
 import type { ApproverDirectory } from './approvers';
 import { syncCards, type CardSyncDeps } from './cardSync';
 import { deliverRequest, referenceHere } from './delivery';
@@ -138,8 +138,8 @@ async function redeliver(deps: SweepDeps, now: Date): Promise<number> {
     const view = await viewOf(deps.views, id);
     const { ids } = await deps.directory.list();
     const approverIds = ids.filter((oid) => oid !== change.requester.aadObjectId.toLowerCase());
-    const render = (audience: Parameters<typeof requestCardFor>[3]) =>
-      requestCardFor(change, view, request, audience);
+    const render = (audience: Audience, posting?: Posting) =>
+      requestCardFor(change, view, request, audience, posting);
     await deliverRequest({ ...deps, approverIds, render }, change);
     delivered++;
   }

@@ -2,14 +2,44 @@
  * `approvals here`: approval requests are posted in this channel (or group chat) from now on, as
  * new posts (docs/teams-notes.md#proactive-messages), instead of to each approver in a 1:1 chat. The stored
  * reference is the one Teams gave for this conversation on this very turn
- * (an explicit target, with serviceUrl and tenant). Only someone with an Entra object id may change
- * it, and who did is recorded and shown by `approvals`.
+ * (an explicit target, with serviceUrl and tenant). Only an approver (APPROVERS or the approver
+ * group, by Entra object id) may change it: the requests carry the full change, so whoever chooses
+ * where they go chooses who reads them. Who chose is recorded (object id and the name at the time)
+ * and shown by `approvals` and on the request cards.
  */
-import { CHANNEL_KEY } from '../approvals/schemas';
+import { approvalsOf } from '../approvals/access';
+import { placeChosenBy } from '../approvals/approvalCards';
+import { CHANNEL_KEY, type ApprovalChannel } from '../approvals/schemas';
 import { approvalStores } from '../approvals/stores';
 import { AppError } from '../errors';
 import { referenceForPosts } from '../notifications';
-import { command, noArgs } from './types';
+import { command, noArgs, type CommandContext } from './types';
+
+/** Where requests go now, for a refusal said in some other conversation. */
+function currentPlace(channel: ApprovalChannel | undefined): string {
+  if (!channel) return 'each approver in a 1:1 chat';
+  const place =
+    channel.name === 'General'
+      ? 'the General channel'
+      : channel.conversationType === 'channel'
+        ? 'the approvals channel'
+        : 'the approvals group chat';
+  return placeChosenBy(place, channel.setBy);
+}
+
+/** Throws unless the sender is an approver; the group being unreadable is an error, never a yes. */
+async function mustBeApprover(ctx: CommandContext, aadObjectId: string): Promise<void> {
+  const { directory } = approvalsOf(ctx.services);
+  if (!directory.noneConfigured && (await directory.isApprover(aadObjectId))) return;
+  const channel = (await approvalStores(ctx.services.storage).channel.get(CHANNEL_KEY))?.value;
+  const still = `Requests still go to ${currentPlace(channel)}.`;
+  throw new AppError(
+    'forbidden',
+    directory.noneConfigured
+      ? `No approvers are configured (APPROVERS, APPROVER_GROUP_ID), so nobody can choose where approval requests go. ${still}`
+      : `Only approvers can choose where approval requests go, and you are not one of them (APPROVERS or the approver group). ${still}`,
+  );
+}
 
 export const approvalsHereCommand = command<undefined>({
   name: 'approvals here',
@@ -25,6 +55,7 @@ export const approvalsHereCommand = command<undefined>({
         'forbidden',
         'Only people signed in with a work or school account can choose where approval requests go.',
       );
+    await mustBeApprover(ctx, ctx.user.aadObjectId);
     if (ctx.conversation.type === 'personal')
       return [
         {
