@@ -11,7 +11,15 @@ import { viewOf } from '../changes/changeView';
 import { requestCardFor } from './approvalCards';
 import { decideStored, type ApprovalEvent } from './decisions';
 import type { ApprovalDeps } from './deps';
-import { audienceOf, auditExpiry, authoriseDecision, closedResult, currentRequest } from './flows';
+import {
+  audienceOf,
+  auditExpiry,
+  authoriseDecision,
+  closedResult,
+  currentRequest,
+  maySee,
+  ONLY_APPROVERS_AND_REQUESTER,
+} from './flows';
 import { listResult } from './list';
 import { updateRecord } from './stores';
 
@@ -78,8 +86,10 @@ export async function cancelRequest(
   return { kind: 'card', card: previewCardFor(preview, view, note, peerPreview(deps.change)) };
 }
 
+/** Show: the request's card, for its requester and approvers only (it names the set, the diff). */
 export async function showRequest(deps: ApprovalDeps, changeId: string): Promise<ActionResult> {
   const { change, request, view } = await currentRequest(deps, changeId);
+  if (!(await maySee(deps, change))) return { kind: 'message', text: ONLY_APPROVERS_AND_REQUESTER };
   const card = requestCardFor(change, view, request, audienceOf(deps, change));
   return { kind: 'message', text: 'Here is that request.', also: [{ card }] };
 }

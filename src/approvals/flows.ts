@@ -43,7 +43,22 @@ export const cardSyncDeps = (deps: ApprovalDeps): CardSyncDeps => ({
 });
 
 const own = (change: PendingChange, aadObjectId: string) =>
-  change.requester.aadObjectId.toLowerCase() === aadObjectId.toLowerCase();
+  !!aadObjectId && change.requester.aadObjectId.toLowerCase() === aadObjectId.toLowerCase();
+
+export const isRequester = own;
+
+export const ONLY_APPROVERS_AND_REQUESTER =
+  'Only approvers and the person who asked can see this request.';
+
+/**
+ * Who may see a request's details (the set, the diff, the reason): its requester and approvers.
+ * An unreadable approver group is an error (AppError 'unavailable'), never a yes.
+ */
+export async function maySee(deps: ApprovalDeps, change: PendingChange): Promise<boolean> {
+  const oid = deps.change.person.aadObjectId;
+  if (!oid) return false;
+  return own(change, oid) || deps.approvals.directory.isApprover(oid);
+}
 
 /** Approve and Reject: never the requester; only someone on the approver list. */
 export async function authoriseDecision(

@@ -2,6 +2,7 @@
  * The requests waiting for a decision, for `approvals` and for the list card's own buttons: open
  * ones (pending, or approved but not yet applied after a restart) that have not expired, oldest
  * first, with Approve only where the reader may approve (an approver, not their own request).
+ * Someone who is not an approver sees only their own requests: the others are counted, no more.
  */
 import type { ActionResult } from '../actions/types';
 import { approvalListCard, type ApprovalListItem } from '../cards/approvalListCard';
@@ -10,8 +11,9 @@ import { viewOf, type ChangeViewStore } from '../changes/changeView';
 import { titleOf } from '../changes/describe';
 import { formatTimestamp } from '../domain/flowSummary';
 import { isExpired, type PendingChange, type Person } from '../domain/pendingChange';
-import type { ApproverDirectory } from './approvers';
 import { placeChosenBy } from './approvalCards';
+import { isRequester } from './flows';
+import type { ApproverDirectory } from './approvers';
 import type { ApprovalDeps } from './deps';
 import { CHANNEL_KEY, type ApprovalRequest } from './schemas';
 import type { ApprovalStores } from './stores';
@@ -41,7 +43,7 @@ async function itemOf(
   request: ApprovalRequest,
   approver: boolean,
 ): Promise<ApprovalListItem> {
-  const own = change.requester.aadObjectId.toLowerCase() === input.person.aadObjectId.toLowerCase();
+  const own = isRequester(change, input.person.aadObjectId);
   const view = await viewOf(input.views, change.id);
   return {
     changeId: change.id,
@@ -73,9 +75,17 @@ export async function approvalListCardFor(input: ListInput): Promise<AdaptiveCar
   const where = channel
     ? `Requests go to ${placeChosenBy(channel.name ?? 'the approvals channel', channel.setBy)}.`
     : 'New requests go to each approver in a 1:1 chat ("approvals here" in a channel posts them there).';
-  const summary = `${open.length} waiting for a decision. ${where} ${approver ? 'You can approve.' : 'You are not an approver.'}`;
+  // Details (the set, the diff, the reason) only for approvers and each request's requester.
+  const shown = approver
+    ? open
+    : open.filter(({ change }) => isRequester(change, input.person.aadObjectId));
+  const hidden = open.length - shown.length;
+  const others = hidden
+    ? ` Only approvers and the person who asked can see a request, so ${hidden === 1 ? '1 is' : `${hidden} are`} not shown.`
+    : '';
+  const summary = `${open.length} waiting for a decision. ${where} ${approver ? 'You can approve.' : 'You are not an approver.'}${others}`;
   const items = await Promise.all(
-    open.map(({ change, request }) => itemOf(input, change, request, approver)),
+    shown.map(({ change, request }) => itemOf(input, change, request, approver)),
   );
   return approvalListCard({ summary, notice, items });
 }
