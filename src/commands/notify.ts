@@ -3,13 +3,19 @@
  * notifications for this conversation (a channel, a group chat or a 1:1 chat). In a channel the
  * channel itself is subscribed (not the thread the command was typed in), so each notification
  * starts a new post there (docs/teams-notes.md#proactive-messages). Only people the bot can verify (an Entra
- * object id on the activity) may change subscriptions. Set names are resolved with the app's
- * read-only token: subscribing must also work in channels, where Teams SSO does not.
+ * object id on the activity) may change subscriptions. Notifications are read with the app's
+ * read-only token and name sets and people, so a conversation is subscribed only by someone who can
+ * read flow sets themselves: `notify here` reads them with that person's own (delegated) token, and
+ * a refusal (403, no consent, not signed in) is the usual error card, before anything is stored.
+ * Set names typed after `for` are resolved with that same token, never with the app's: the reply
+ * must not name a set the person cannot read. In a channel, Teams SSO has no token of its own
+ * (docs/teams-notes.md#sso-token-exchange): the one from the person's 1:1 sign-in is used, or they are asked to sign in.
  */
 import { notifyListCard } from '../cards/notifyListCard';
 import { noSuchFlowSetCard, whichOneCard } from '../cards/whichOneCard';
 import { resolveFlowSet } from '../domain/flowSetResolver';
 import { AppError } from '../errors';
+import type { FlowSet } from '../graph/schemas';
 import {
   conversationKeyOf,
   createOutbox,
@@ -36,12 +42,18 @@ function actorOf(ctx: CommandContext) {
 
 type SetPick = { setId: string; setName: string } | { reply: Reply };
 
+/** The flow sets as the person sees them: throws the usual AppError when they may not read them. */
+async function setsReadableBy(ctx: CommandContext): Promise<FlowSet[]> {
+  return (await ctx.services.graph.forUser(ctx).listFlowSets()).data;
+}
+
 async function pickSet(
   ctx: CommandContext,
   typed: string,
   commandFor: (id: string) => string,
+  sets?: readonly FlowSet[],
 ): Promise<SetPick> {
-  const { data: sets } = await ctx.services.graph.forApp().listFlowSets();
+  sets ??= await setsReadableBy(ctx);
   const found = resolveFlowSet(sets, typed);
   const options = { commandFor: (s: { id: string }) => commandFor(s.id), button: 'Pick' };
   if (found.kind === 'ambiguous')
@@ -56,6 +68,8 @@ async function here(
   args: Extract<NotifyArgs, { action: 'here' }>,
 ): Promise<Reply[]> {
   const by = actorOf(ctx);
+  // A delegated read as the person subscribing: who cannot read flow sets cannot subscribe.
+  const sets = await setsReadableBy(ctx);
   const seen = await ctx.services.conversations.get(ctx.conversation.id);
   if (!seen)
     throw new AppError(
@@ -64,7 +78,7 @@ async function here(
     );
   const only = args.statuses ? ` only ${args.statuses.join(',')}` : '';
   const pick = args.set
-    ? await pickSet(ctx, args.set, (id) => `notify here for ${id}${only}`)
+    ? await pickSet(ctx, args.set, (id) => `notify here for ${id}${only}`, sets)
     : undefined;
   if (pick && 'reply' in pick) return [pick.reply];
   const key = conversationKeyOf(ctx.conversation.id);
