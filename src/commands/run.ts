@@ -4,7 +4,22 @@ import { AppError } from '../errors';
 import { matchCommand } from './dispatch';
 import type { CommandContext, Reply } from './types';
 
+/**
+ * The longest text read as a command. Commands are a few words and a set name; anything longer
+ * is answered without being parsed, so no message, however long, holds up other users' turns.
+ */
+export const MAX_COMMAND_LENGTH = 1000;
+
+export function tooLongReply(length: number): Reply {
+  return {
+    text:
+      `That message is too long to be a command (${length.toLocaleString('en-US')} characters); ` +
+      'commands are short, e.g. `show contoso`',
+  };
+}
+
 export async function runCommandText(text: string, ctx: CommandContext): Promise<Reply[]> {
+  if (text.length > MAX_COMMAND_LENGTH) return [tooLongReply(text.length)];
   const table = ctx.services.commands;
   const match = matchCommand(text, table);
   if (match.kind === 'empty') return runCommandText('help', ctx);
