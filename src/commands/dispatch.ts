@@ -15,11 +15,13 @@ export function matchCommand(text: string, table: readonly Command[]): Match {
   const input = text.trim();
   if (!input) return { kind: 'empty' };
   const inputWords = words(input);
+  const lowered: string[] = []; // the input's first words in lower case, each made once
+  const lowerWord = (i: number) => (lowered[i] ??= inputWords[i]?.toLowerCase() ?? '');
   let best: { command: Command; length: number } | undefined;
   for (const command of table) {
     for (const spelling of [command.name, ...command.aliases]) {
       const sw = words(spelling.toLowerCase());
-      const matches = sw.every((w, i) => inputWords[i]?.toLowerCase() === w);
+      const matches = sw.every((w, i) => i < inputWords.length && lowerWord(i) === w);
       if (matches && (!best || sw.length > best.length)) best = { command, length: sw.length };
     }
   }
@@ -32,9 +34,17 @@ export function matchCommand(text: string, table: readonly Command[]): Match {
   return { kind: 'unknown', input, suggestions: suggest(inputWords[0] ?? '', table) };
 }
 
+/**
+ * Longest word fuzzy matching looks at: no command or set name word is longer, and edit
+ * distance costs time in proportion to the product of the lengths. Longer → no suggestion.
+ */
+export const MAX_FUZZY_LENGTH = 64;
+
 /** Commands whose name or an alias is within a small edit distance of what was typed. */
 export function suggest(word: string, table: readonly Command[], max = 3): Command[] {
   const typed = word.toLowerCase();
+  if (typed.length > MAX_FUZZY_LENGTH) return [];
+  const allowed = Math.max(1, Math.floor(typed.length / 3));
   const scored = table
     .map((command) => {
       const spellings = [command.name, ...command.aliases].map(
@@ -42,29 +52,61 @@ export function suggest(word: string, table: readonly Command[], max = 3): Comma
       );
       const distance = Math.min(
         ...spellings.map((s) =>
-          s.startsWith(typed) && typed.length >= 2 ? 0 : editDistance(typed, s),
+          s.startsWith(typed) && typed.length >= 2 ? 0 : editDistance(typed, s, allowed),
         ),
       );
       return { command, distance };
     })
-    .filter(({ distance }) => distance <= Math.max(1, Math.floor(typed.length / 3)))
+    .filter(({ distance }) => distance <= allowed)
     .sort((a, b) => a.distance - b.distance);
   return scored.slice(0, max).map((s) => s.command);
 }
 
-/** Optimal string alignment distance: typos, including swapped neighbours ("hepl"), cost 1. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
+/**
+ * Optimal string alignment distance: typos, including swapped neighbours ("hepl"), cost 1.
+ * With `max`, only a band of `max` cells either side of the diagonal is computed and the work
+ * stops once every cell of a row exceeds `max` (rows never get smaller): exact when the
+ * distance is at most `max`, otherwise some number above `max`. Time O(min(a, b) · max).
+ */
+export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
+  if (a.length > b.length) [a, b] = [b, a];
+  const n = a.length;
+  const m = b.length;
+  if (m - n > max) return max + 1;
+  if (n === 0) return m;
+  const limit = Math.min(max, m); // the distance is never more than the longer length
+  const far = limit + 1; // stands for every value above the limit
+  // Rows i-2, i-1 and i of the table; cells outside the band read as `far`.
+  let older = new Int32Array(m + 1).fill(far);
+  let prev = new Int32Array(m + 1).fill(far);
+  for (let j = 0; j <= limit; j++) prev[j] = j;
+  let row = new Int32Array(m + 1).fill(far);
+  // No Math.* in the loops: under test runners' sandboxes each global lookup is slow.
+  for (let i = 1; i <= n; i++) {
+    const lo = i - limit > 1 ? i - limit : 1;
+    const hi = i + limit < m ? i + limit : m;
+    row[lo - 1] = lo === 1 ? i : far;
+    if (hi < m) row[hi + 1] = far;
+    let rowMin = row[lo - 1]!;
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = a.charCodeAt(i - 2); // NaN for i = 1: equal to nothing
+    for (let j = lo; j <= hi; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let best = prev[j - 1]! + (ai === bj ? 0 : 1);
+      if (prev[j]! + 1 < best) best = prev[j]! + 1;
+      if (row[j - 1]! + 1 < best) best = row[j - 1]! + 1;
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj && older[j - 2]! + 1 < best)
+        best = older[j - 2]! + 1;
+      if (best > far) best = far;
+      row[j] = best;
+      if (best < rowMin) rowMin = best;
     }
+    if (rowMin > limit) return max + 1;
+    const free = older;
+    older = prev;
+    prev = row;
+    row = free;
   }
-  return d[a.length]![b.length]!;
+  const distance = prev[m]!;
+  return distance <= limit ? distance : max + 1;
 }
