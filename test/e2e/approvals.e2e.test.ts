@@ -1,13 +1,14 @@
 /**
  * Peer approval end to end in a browser: the bot (sandbox mode, APPROVAL_POLICY=peer, approvers
  * = the sandbox group "SDS Approvers", i.e. Blake) behind the Microsoft 365 Agents Playground.
- * Avery (the Playground's user) makes "SDS Approvals" the approvals channel, previews a delete in
- * her 1:1 chat and requests approval with a reason; the request card appears in the channel.
- * The Playground has no user switcher, so Blake's Approve click on that channel card is sent as
- * his own invoke through the Playground (POST /_internal/v1/customActivities), the way Teams
- * would send it; the bot answers through the Playground's mocked connector. Both copies, Avery's
- * and the channel's, must then show the final state without buttons, and Graph must have been
- * written once, with Blake's token. Avery's own Approve click in the channel is refused first.
+ * Avery (the Playground's user) may not choose the approvals channel (she is no approver); Blake
+ * makes "SDS Approvals" the approvals channel; Avery previews a delete in her 1:1 chat and
+ * requests approval with a reason; the request card appears in the channel, naming who chose it.
+ * The Playground has no user switcher, so Blake's message and his Approve click on that channel
+ * card are sent as his own activities through the Playground (POST
+ * /_internal/v1/customActivities), the way Teams would send them; the bot answers through the
+ * Playground's mocked connector. Both copies, Avery's and the channel's, must then show the final
+ * state without buttons, and Graph must have been written once, with Blake's token. Avery's own Approve click in the channel is refused first.
  * A failure saves a screenshot and the logs to test-results/.
  */
 import type { Locator, Page } from 'playwright-core';
@@ -52,11 +53,10 @@ beforeAll(async () => {
 
 afterAll(() => e2e?.stop(), 30_000);
 
-/** Blake clicks a button of the channel's request card: his invoke, sent through the Playground. */
-async function clickAsBlake(verb: string, data: unknown, replyToId: string): Promise<void> {
+/** An activity from Blake in the approvals channel, sent through the Playground. */
+async function sendAsBlake(replyToId: string, fields: Record<string, unknown>): Promise<void> {
   const activity = {
-    type: 'invoke',
-    name: 'adaptiveCard/action',
+    ...fields,
     id: `e2e-${Date.now()}`,
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
@@ -70,7 +70,6 @@ async function clickAsBlake(verb: string, data: unknown, replyToId: string): Pro
       tenantId: SANDBOX_TENANT_ID,
     },
     replyToId,
-    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     channelData: {
       tenant: { id: SANDBOX_TENANT_ID },
       team: { id: TEAM_ID, name: 'Contoso District IT' },
@@ -85,6 +84,25 @@ async function clickAsBlake(verb: string, data: unknown, replyToId: string): Pro
   expect(res.status).toBe(200);
 }
 
+/** Blake clicks a button of the channel's request card: his invoke. */
+const clickAsBlake = (verb: string, data: unknown, replyToId: string) =>
+  sendAsBlake(replyToId, {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+
+/** Blake @mentions the bot in a new thread of the channel. */
+const sayAsBlake = (text: string) => {
+  const mention = `<at>${BOT.name}</at>`;
+  return sendAsBlake(`${Date.now()}`, {
+    type: 'message',
+    text: `${mention} ${text}`,
+    textFormat: 'plain',
+    entities: [{ type: 'mention', text: mention, mentioned: BOT }],
+  });
+};
+
 const requestCard = (where: Page): Locator =>
   where
     .locator('.ac-adaptiveCard')
@@ -96,7 +114,13 @@ describeWithBrowser('peer approval in the Agents Playground', () => {
     await withEvidence('approvals-e2e', async () => {
       const ui = page!;
       await openConversation(ui, CHANNEL);
+      // Avery is no approver: she may not choose where requests go. Blake, an approver, does.
       await sendMessage(ui, 'approvals here', { mention: true, thread: 'new' });
+      await ui
+        .getByText(/Only approvers can choose where approval requests go/)
+        .first()
+        .waitFor({ timeout: 20_000 });
+      await sayAsBlake('approvals here');
       await ui
         .getByText(/Approval requests will be posted in this channel/)
         .first()
@@ -124,6 +148,7 @@ describeWithBrowser('peer approval in the Agents Playground', () => {
       await openConversation(ui, CHANNEL);
       const inChannel = requestCard(ui);
       await untilText(inChannel, 'Approval needed');
+      expect(await inChannel.innerText()).toContain('chosen by Blake Approver');
       await inChannel.getByRole('button', { name: 'Approve' }).click(); // Avery: refused, it is hers
       await ui
         .getByText(/someone else has to approve/)
