@@ -5,7 +5,7 @@
  * case-insensitively with collapsed spaces and typographic dashes read as "-", because Graph
  * names like "Contoso District – All schools" are typed with a plain hyphen.
  */
-import { editDistance } from '../commands/dispatch';
+import { MAX_FUZZY_LENGTH, editDistance, editDistanceToPrefix } from '../commands/dispatch';
 import { compareByName } from './flowSummary';
 
 export interface NamedFlowSet {
@@ -72,19 +72,24 @@ export function resolveFlowSet<S extends NamedFlowSet>(
   return { kind: 'none', suggestions: closestFlowSets(sets, unquoted) };
 }
 
+/** Fuzzy matching compares at most this many sets, and this many word starts of each name. */
+export const MAX_FUZZY_CANDIDATES = 500;
+export const MAX_FUZZY_WORDS = 32;
+
 /**
  * How far the typed text is from a name: the smallest edit distance to the whole name, or to a
  * stretch of it that starts at a word and is about as long as the text ("northwnd" → "Northwind
- * High School", "hihg school" → "…High School").
+ * High School", "hihg school" → "…High School"). With `max`, exact up to `max`, and above it
+ * for anything further (see editDistance). Only the first MAX_FUZZY_WORDS words start a stretch.
  */
-export function nameDistance(typed: string, name: string): number {
-  const words = name.split(' ');
-  let best = editDistance(typed, name);
-  for (let i = 0; i < words.length; i++) {
-    const tail = words.slice(i).join(' ');
-    for (let len = typed.length - 2; len <= typed.length + 2; len++) {
-      if (len > 0) best = Math.min(best, editDistance(typed, tail.slice(0, len)));
-    }
+export function nameDistance(typed: string, name: string, max = Number.POSITIVE_INFINITY): number {
+  let best = editDistance(typed, name, max);
+  const shortest = Math.max(1, typed.length - 2);
+  for (let start = 0, count = 0; start !== -1 && count < MAX_FUZZY_WORDS; count++) {
+    const stretch = name.slice(start, start + typed.length + 2);
+    best = Math.min(best, editDistanceToPrefix(typed, stretch, shortest, max));
+    const space = name.indexOf(' ', start);
+    start = space === -1 ? -1 : space + 1;
   }
   return best;
 }
@@ -96,11 +101,16 @@ export function closestFlowSets<S extends NamedFlowSet>(
   max = 3,
 ): S[] {
   const wanted = normaliseName(typed);
-  if (wanted.length < 2) return [];
+  // Too short to mean anything, or too long to be a name typed with a typo or two.
+  if (wanted.length < 2 || wanted.length > MAX_FUZZY_LENGTH) return [];
   // About one typo per three letters, but never more than three: long names are not all alike.
   const allowed = Math.min(3, Math.max(1, Math.floor(wanted.length / 3)));
   return sets
-    .map((set) => ({ set, distance: nameDistance(wanted, normaliseName(set.displayName)) }))
+    .slice(0, MAX_FUZZY_CANDIDATES)
+    .map((set) => ({
+      set,
+      distance: nameDistance(wanted, normaliseName(set.displayName), allowed),
+    }))
     .filter(({ distance }) => distance <= allowed)
     .sort((a, b) => a.distance - b.distance || compareByName(a.set, b.set))
     .slice(0, max)

@@ -1,5 +1,10 @@
 import { commandTable } from '../../src/commands';
-import { editDistance, matchCommand, suggest } from '../../src/commands/dispatch';
+import {
+  editDistance,
+  editDistanceToPrefix,
+  matchCommand,
+  suggest,
+} from '../../src/commands/dispatch';
 
 describe('matchCommand over the real command table', () => {
   it.each([
@@ -95,6 +100,30 @@ describe('editDistance with a maximum', () => {
       if (full <= max) expect([a, b, max, banded]).toEqual([a, b, max, full]);
       else expect([a, b, max, banded > max]).toEqual([a, b, max, true]);
       expect(editDistance(a, b)).toBe(full);
+    }
+  });
+
+  it('when random strings are compared with prefixes, then the result is the closest prefix at least that long', () => {
+    let seed = 5;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const word = () => Array.from({ length: random(10) }, () => 'ab c'[random(4)]).join('');
+    for (let n = 0; n < 3000; n++) {
+      const [a, b, shortest, max] = [word(), word(), random(8), 1 + random(3)];
+      const from = Math.min(shortest, b.length);
+      const full = Math.min(
+        ...Array.from({ length: b.length - from + 1 }, (_, k) =>
+          fullDistance(a, b.slice(0, from + k)),
+        ),
+      );
+      const banded = editDistanceToPrefix(a, b, shortest, max);
+      const expected = full <= max ? full : 'above';
+      expect([a, b, shortest, max, banded <= max ? banded : 'above']).toEqual([
+        a,
+        b,
+        shortest,
+        max,
+        expected,
+      ]);
     }
   });
 

@@ -1,5 +1,7 @@
+import { editDistance } from '../../src/commands/dispatch';
 import {
   closestFlowSets,
+  nameDistance,
   normaliseName,
   resolveFlowSet,
   unquote,
@@ -97,5 +99,71 @@ describe('name helpers', () => {
     ['"', { text: '"', quoted: false }],
   ])('when %s is unquoted, then the result is %j', (raw, expected) => {
     expect(unquote(raw)).toEqual(expected);
+  });
+});
+
+/** Milliseconds `fn` takes: the best of five runs, so a busy machine or a cold JIT weighs less. */
+function timed(fn: () => unknown): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 5; run++) {
+    const start = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+describe('fuzzy matching on hostile input', () => {
+  const manyWords = set('long-1', Array.from({ length: 2000 }, (_, i) => `word${i}`).join(' '));
+
+  it.each<[string, string]>([
+    ['10,000 characters', 'y'.repeat(10_000)],
+    ['10,000 characters of words', 'ab '.repeat(3_333)],
+    ['65 characters', 'northwind'.repeat(7).slice(0, 65)],
+  ])('when %s are typed, then nothing is suggested, in under 50 ms', (_what, typed) => {
+    let result: FlowSetResolution<NamedFlowSet> | undefined;
+    expect(timed(() => (result = resolveFlowSet([...SETS, manyWords], typed)))).toBeLessThan(50);
+    expect(result).toEqual(none());
+  });
+
+  it('when 64 characters are typed against thousands of long names, then it takes under 50 ms', () => {
+    const sets = Array.from({ length: 5_000 }, (_, i) =>
+      set(`id-${i}`, `${'School district number '.repeat(40)}${i}`),
+    );
+    expect(timed(() => closestFlowSets([...sets, manyWords], 'q'.repeat(64)))).toBeLessThan(50);
+  });
+
+  it('when random names and texts are compared, then nameDistance agrees with the word-by-word definition up to the maximum', () => {
+    const reference = (typed: string, name: string): number => {
+      const words = name.split(' ');
+      let best = editDistance(typed, name);
+      for (let i = 0; i < words.length; i++) {
+        const tail = words.slice(i).join(' ');
+        for (let len = typed.length - 2; len <= typed.length + 2; len++)
+          if (len > 0) best = Math.min(best, editDistance(typed, tail.slice(0, len)));
+      }
+      return best;
+    };
+    let seed = 3;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const text = (length: number) =>
+      Array.from({ length }, () => 'abc '[random(4)])
+        .join('')
+        .trim() || 'a';
+    for (let n = 0; n < 2000; n++) {
+      const [typed, name, max] = [text(2 + random(6)), text(random(16)), 1 + random(3)];
+      const expected = reference(typed, name);
+      const actual = nameDistance(typed, name, max);
+      expect([typed, name, max, actual <= max ? actual : 'above']).toEqual([
+        typed,
+        name,
+        max,
+        expected <= max ? expected : 'above',
+      ]);
+    }
+  });
+
+  it('when a name has more words than are compared, then a typo of an early word still finds it', () => {
+    expect(closestFlowSets([manyWords], 'word1O')).toEqual([manyWords]);
   });
 });
