@@ -5,6 +5,9 @@ import {
   matchCommand,
   suggest,
 } from '../../src/commands/dispatch';
+import { MAX_COMMAND_LENGTH, runCommandText } from '../../src/commands/run';
+import type { CommandContext, Reply } from '../../src/commands/types';
+import { commandTextOf } from '../../src/teams/activityText';
 
 describe('matchCommand over the real command table', () => {
   it.each([
@@ -153,5 +156,49 @@ describe('matchCommand on hostile input', () => {
   it('when a 64-character word is a prefix of nothing, then it is still compared (and nothing is close)', () => {
     expect(suggest('h'.repeat(64), commandTable)).toEqual([]);
     expect(suggest('help', commandTable).map((c) => c.name)).toContain('help');
+  });
+});
+
+describe('runCommandText on a message too long to be a command', () => {
+  const ctx = {} as CommandContext; // never reached: the length is checked first
+
+  it.each([
+    ['a 1 MB word', 'x'.repeat(1024 * 1024)],
+    ['1 MB of "<at>"', '<at>'.repeat(256 * 1024)],
+    ['"show " and 10,000 characters', `show ${'y'.repeat(10_000)}`],
+    ['1,001 characters', `show ${'y'.repeat(996)}`],
+  ])(
+    'when %s is cleaned and dispatched, then the too-long reply comes in under 50 ms',
+    async (_what, raw) => {
+      let replies: Reply[] = [];
+      const run = async () => (replies = await runCommandText(commandTextOf(raw), ctx));
+      await run();
+      const start = performance.now();
+      await run();
+      expect(performance.now() - start).toBeLessThan(50);
+      expect(replies).toEqual([
+        {
+          text: expect.stringMatching(
+            /^That message is too long to be a command \([\d,]+ characters\); commands are short, e\.g\. `show contoso`$/,
+          ),
+        },
+      ]);
+    },
+  );
+
+  it(`when the text is exactly ${MAX_COMMAND_LENGTH} characters, then it is still read as a command`, async () => {
+    const table = [
+      {
+        ...commandTable[0]!,
+        parse: () => ({ ok: true as const, args: undefined }),
+        run: async () => [{ text: 'ran' }],
+      },
+    ];
+    const services = { commands: table, logger: { info: () => undefined } };
+    const text = `${table[0]!.name} ${'y'.repeat(MAX_COMMAND_LENGTH - table[0]!.name.length - 1)}`;
+    expect(text).toHaveLength(MAX_COMMAND_LENGTH);
+    await expect(runCommandText(text, { services } as unknown as CommandContext)).resolves.toEqual([
+      { text: 'ran' },
+    ]);
   });
 });
