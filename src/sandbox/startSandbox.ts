@@ -34,9 +34,11 @@ export async function startSandbox(config: Config, logger: Logger): Promise<Sand
     return {
       idp,
       emulator,
+      // Both, whatever happens to the first: a server left listening keeps the process alive.
       async close() {
-        await emulator.close();
-        await idp.close();
+        const results = await Promise.allSettled([emulator.close(), idp.close()]);
+        const failed = results.find((r) => r.status === 'rejected');
+        if (failed) throw failed.reason;
       },
     };
   } catch (err) {

@@ -113,8 +113,10 @@ export async function startGraphEmulator(options: EmulatorOptions = {}): Promise
     port,
     requests,
     control,
+    // Closing twice is fine (a test may stop it early to play an outage, then stop the app).
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

@@ -110,8 +110,10 @@ export async function startLocalIdentityProvider(
     mintGraphToken: (subject, opts) => mintGraphToken(minter, subject, opts),
     tokenRequests,
     authenticateGraphRequest: createGraphRequestAuthenticator(minter),
+    // Closing twice is fine (a test may stop it early to play an outage, then stop the app).
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (!server.listening) return resolve();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),
