@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './scripts/eslint-layers.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'appPackage/build/**'] },
@@ -21,6 +22,12 @@ export default tseslint.config(
         { patterns: ['botbuilder', 'botbuilder-*', 'botframework-*'] },
       ],
     },
+  },
+  {
+    // One direction of dependencies (docs/architecture.md; the table is scripts/architecture.js).
+    files: ['src/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/only-downward': 'error' },
   },
   {
     rules: {

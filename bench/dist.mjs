@@ -32,7 +32,7 @@ function fromBuild(module, names) {
   return exports;
 }
 
-export const { startApp } = fromBuild('app', ['startApp']);
+export const { startApp } = fromBuild('app/startApp', ['startApp']);
 export const { loadConfig } = fromBuild('config/index', ['loadConfig']);
 export const { createLogger } = fromBuild('log', ['createLogger']);
 export const { startLoopbackConnector } = fromBuild('sandbox/connector', [

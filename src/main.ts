@@ -2,11 +2,10 @@
  * `npm start`: loads .env, validates configuration (failing fast with every bad key listed),
  * starts the bot, and in sandbox mode the Graph emulator, identity provider and Agents Playground.
  */
-import { startApp } from './app';
+import { printBanner, startPlayground } from './app/sandboxConsole';
+import { startApp } from './app/startApp';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
 import { createLogger, type Logger } from './log';
-import { printBanner } from './sandbox/banner';
-import { startPlayground } from './sandbox/playground';
 
 function configOrExit(): Config {
   try {

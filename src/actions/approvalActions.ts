@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { approveRequest } from '../approvals/approve';
 import { cancelRequest, rejectRequest, showRequest } from '../approvals/closeRequest';
-import { approvalDeps } from '../approvals/deps';
+import { approvalDeps } from '../bot/useCaseDeps';
 import { requestApproval } from '../approvals/request';
-import { cardAction } from './types';
+import { cardAction } from '../bot/action';
 
 const changeId = z.uuid('This is not a change id.');
 /** Typed text; an empty one is answered in words, not as a malformed card. */

@@ -3,14 +3,14 @@
  * change that waits for peer approval is cancelled through its request, so every copy of the
  * request's card is updated too (src/approvals).
  */
-import { approvalDeps } from '../approvals/deps';
+import { approvalDeps } from '../bot/useCaseDeps';
 import { cancelRequest } from '../approvals/closeRequest';
 import { approvalStores } from '../approvals/stores';
 import { applyChange } from '../changes/apply';
 import { cancelChange } from '../changes/cancel';
-import { changeDeps } from '../changes/deps';
+import { changeDeps } from '../bot/useCaseDeps';
 import { ChangeRef } from './changeSchemas';
-import { cardAction } from './types';
+import { cardAction } from '../bot/action';
 
 export const changeApplyAction = cardAction({
   verb: 'change.apply',

@@ -4,7 +4,7 @@
  * (Teams merges them into `data`), hence the loose objects; the forms module parses those.
  */
 import { z } from 'zod';
-import { FLOW_KINDS } from '../graph/schemas';
+import { FLOW_KINDS } from '../domain/flowSchemas';
 
 const id = z.string().trim().min(1).max(200);
 /** The object's lastModifiedDateTime when the card was drawn ('' when Graph gave none). */

@@ -1,7 +1,7 @@
 /** `command.run`: a button that runs a chat command, so admins rarely have to type. */
 import { z } from 'zod';
-import { runCommandText } from '../commands/run';
-import { cardAction } from './types';
+import { runCommandText } from '../bot/runCommand';
+import { cardAction } from '../bot/action';
 
 export const commandRunAction = cardAction({
   verb: 'command.run',

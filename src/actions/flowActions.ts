@@ -3,9 +3,9 @@
  * Edit (its form), Remove and Reset (previews with the blast radius). Every one re-reads the set
  * and its flows first (setButtons.ts): 2 Graph calls, 3 when a user-flow form needs role groups.
  */
-import { flowKindChoiceCard } from '../cards/flowKindChoiceCard';
-import { knownFlow } from '../changes/current';
-import { changeDeps } from '../changes/deps';
+import { flowKindChoiceCard } from '../views/flowKindChoiceCard';
+import { knownFlow } from '../changes/freshness';
+import { changeDeps } from '../bot/useCaseDeps';
 import { addFlowForm, editFlowForm, roleGroupsFor } from '../changes/openForms';
 import { proposeChange } from '../changes/propose';
 import { flowActionProposal } from '../changes/proposals';
@@ -13,10 +13,11 @@ import { alreadyHasFlow, flowOfKind } from '../changes/targets';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
 import { missingFlowKinds } from '../domain/flowSummary';
 import type { IndustryDataApi } from '../graph';
-import type { FlowSet, KnownProvisioningFlow, ProvisioningFlow } from '../graph/schemas';
+import type { FlowSet, KnownProvisioningFlow, ProvisioningFlow } from '../domain/flowSchemas';
 import { AddFlowButton, FlowButton } from './changeSchemas';
 import { currentSetResult, loadForButton } from './setButtons';
-import { cardAction, type ActionResult } from './types';
+import { cardAction } from '../bot/action';
+import { type ActionResult } from '../views/reply';
 
 export const flowAddAction = cardAction({
   verb: 'flow.add',

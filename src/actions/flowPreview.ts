@@ -4,19 +4,21 @@
  * and its errors, or a preview diffed against what is stored now. An add for a type the set has
  * meanwhile got is refused before parsing; an edit of a flow that is gone says so.
  */
-import { exactTime } from '../changes/changeCards';
-import { knownFlow, unlessGone } from '../changes/current';
-import { changeDeps, type ChangeDeps } from '../changes/deps';
+import { exactTime } from '../views/changeCards';
+import { knownFlow, unlessGone } from '../changes/freshness';
+import { type ChangeDeps } from '../changes/deps';
+import { changeDeps } from '../bot/useCaseDeps';
 import { addFlowForm, editFlowForm, roleGroupsFor } from '../changes/openForms';
 import { proposeChange } from '../changes/propose';
 import { createFlowProposal, updateFlowProposal } from '../changes/proposals';
 import { alreadyHasFlow, flowOfKind } from '../changes/targets';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
 import { parseFlowForm } from '../forms';
-import type { FlowSet, ProvisioningFlow, RoleGroup } from '../graph/schemas';
+import type { FlowSet, ProvisioningFlow, RoleGroup } from '../domain/flowSchemas';
 import { FlowFormSubmit } from './changeSchemas';
 import { currentSetResult, setGoneResult } from './setButtons';
-import { cardAction, type ActionResult } from './types';
+import { cardAction } from '../bot/action';
+import { type ActionResult } from '../views/reply';
 
 interface Current {
   set: FlowSet;

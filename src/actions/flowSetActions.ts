@@ -3,16 +3,17 @@
  * A form submission is parsed by src/forms: errors → the same form with the errors next to the
  * fields and the input kept; valid → a preview diffed against what Graph stores now.
  */
-import { exactTime } from '../changes/changeCards';
-import { unlessGone } from '../changes/current';
-import { changeDeps } from '../changes/deps';
+import { exactTime } from '../views/changeCards';
+import { unlessGone } from '../changes/freshness';
+import { changeDeps } from '../bot/useCaseDeps';
 import { editSetForm } from '../changes/openForms';
 import { proposeChange } from '../changes/propose';
 import { createSetProposal, deleteSetProposal, updateSetProposal } from '../changes/proposals';
 import { flowSetFormCard, parseFlowSetForm } from '../forms';
 import { FlowSetFormSubmit, SetButton } from './changeSchemas';
 import { loadForButton, setGoneResult } from './setButtons';
-import { cardAction, type ActionResult } from './types';
+import { cardAction } from '../bot/action';
+import { type ActionResult } from '../views/reply';
 
 /** Edit: the set form, filled from the set as stored now. 1 Graph call. */
 export const flowSetEditAction = cardAction({

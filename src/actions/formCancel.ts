@@ -1,10 +1,11 @@
 /** `form.cancel`: closes a form without saving; back to the set card when the form had a set. */
-import { changeResultCard } from '../cards/changeResultCard';
-import { flowSetCard } from '../cards/flowSetCard';
-import { unlessGone } from '../changes/current';
+import { changeResultCard } from '../views/changeResultCard';
+import { flowSetCard } from '../views/flowSetCard';
+import { unlessGone } from '../changes/freshness';
 import { FormCancel } from './changeSchemas';
 import { setGoneResult } from './setButtons';
-import { cardAction, type ActionResult } from './types';
+import { cardAction } from '../bot/action';
+import { type ActionResult } from '../views/reply';
 
 export const formCancelAction = cardAction({
   verb: 'form.cancel',

@@ -15,11 +15,11 @@ import { flowPreviewAction } from './flowPreview';
 import { flowSetDeleteAction, flowSetEditAction, flowSetPreviewAction } from './flowSetActions';
 import { formCancelAction } from './formCancel';
 import { notifyMuteAction, notifyResendAction } from './notifyActions';
-import type { CardAction } from './types';
+import type { CardAction } from '../bot/action';
 
 export const actionTable: readonly CardAction[] = [
   commandRunAction,
-  // The set card's buttons (src/cards/flowSetCard.ts)
+  // The set card's buttons (src/views/flowSetCard.ts)
   flowSetEditAction,
   flowSetDeleteAction,
   flowAddAction,
@@ -40,7 +40,7 @@ export const actionTable: readonly CardAction[] = [
   approvalCancelAction,
   approvalShowAction,
   // <<< Approvals
-  // Notification cards and `notify list` (src/cards/notificationCard.ts, notifyListCard.ts)
+  // Notification cards and `notify list` (src/views/notificationCard.ts, notifyListCard.ts)
   notifyMuteAction,
   notifyResendAction,
 ];

@@ -9,8 +9,8 @@ import { AppError } from '../errors';
 import { conversationKeyOf, createOutbox, createSubscriptionStore } from '../notifications';
 import { advance } from '../notifications/outbox';
 import { withMuted } from '../notifications/subscriptionStore';
-import type { ActionContext } from './types';
-import { cardAction } from './types';
+import type { ActionContext } from '../bot/action';
+import { cardAction } from '../bot/action';
 
 function actorOf(ctx: ActionContext) {
   if (!ctx.user.aadObjectId) {

@@ -3,7 +3,8 @@
  * that do not match the verb's schema are refused with a specific message, never a crash.
  */
 import { AppError } from '../errors';
-import type { ActionContext, ActionResult, CardAction } from './types';
+import type { ActionContext, CardAction } from '../bot/action';
+import { type ActionResult } from '../views/reply';
 
 export async function runCardAction(
   verb: unknown,

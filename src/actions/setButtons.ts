@@ -4,13 +4,13 @@
  * the current set card with a note instead (never a blind write); a set that is
  * gone gets a card that says so.
  */
-import { changeResultCard } from '../cards/changeResultCard';
-import { flowSetCard } from '../cards/flowSetCard';
-import { exactTime } from '../changes/changeCards';
-import { unlessGone } from '../changes/current';
+import { changeResultCard } from '../views/changeResultCard';
+import { flowSetCard } from '../views/flowSetCard';
+import { exactTime } from '../views/changeCards';
+import { unlessGone } from '../changes/freshness';
 import type { IndustryDataApi } from '../graph';
-import type { FlowSet, ProvisioningFlow } from '../graph/schemas';
-import type { ActionResult } from './types';
+import type { FlowSet, ProvisioningFlow } from '../domain/flowSchemas';
+import { type ActionResult } from '../views/reply';
 import type { SetButton } from './changeSchemas';
 
 export type Loaded =

@@ -1,15 +1,13 @@
 /**
- * The approvals service as turns see it (`services.approvals`, built in src/app.ts after the
+ * The approvals service as turns see it (`services.approvals`, built in src/app/startApp.ts after the
  * services it depends on), and the messenger it posts and updates cards with.
  */
-import { AppError } from '../errors';
 import type { SendOutcome } from '../notifications';
-import type { AdaptiveCard } from '../cards/render';
-import type { AppServices } from '../services';
+import type { AdaptiveCard } from '../views/render';
 import type { StoredConversationReference } from '../store/conversationStore';
 import type { ApproverDirectory } from './approvers';
-import type { InFlightMarks } from './inFlight';
-import type { InstanceId } from './schemas';
+import type { InFlightMarks } from '../changes/inFlight';
+import type { InstanceId } from '../domain/approvalRecords';
 
 /** Posting and updating cards outside a turn (src/teams/proactive.ts). */
 export interface CardMessenger {
@@ -38,11 +36,4 @@ export interface Approvals {
   /** Sweeps once at once (start-up reconcile), then every APPROVAL_SWEEP_SECONDS. */
   start(): void;
   stop(): Promise<void>;
-}
-
-export function approvalsOf(services: AppServices): Approvals {
-  if (!services.approvals) {
-    throw new AppError('config', 'Peer approval is not set up in this bot (src/app.ts).');
-  }
-  return services.approvals;
 }

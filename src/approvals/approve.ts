@@ -10,9 +10,9 @@
  *     steps with the approver's token: re-read, stale if the set moved, else the exact stored body;
  *  5. update every copy of the card (requester's, channel's) to the final state without buttons.
  */
-import type { ActionResult } from '../actions/types';
-import { recordChangeEvent } from '../audit';
-import type { AdaptiveCard } from '../cards/render';
+import { type ActionResult } from '../views/reply';
+import { recordChangeEvent } from '../history';
+import type { AdaptiveCard } from '../views/render';
 import { executeClaimed } from '../changes/apply';
 import type { PendingChange } from '../domain/pendingChange';
 import { syncCards } from './cardSync';
@@ -25,7 +25,7 @@ import {
   closedResult,
   currentRequest,
   type Loaded,
-} from './flows';
+} from './decisionSteps';
 import { listResult } from './list';
 
 /** The decision's buttons are gone once decided; read-only ones would run commands here as the clicker. */

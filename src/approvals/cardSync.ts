@@ -4,13 +4,13 @@
  * state the copies show, so the sweep can finish the job after a crash or a failed update.
  * Updating is idempotent (PUT of the whole card), so doing it twice is harmless.
  */
-import type { AdaptiveCard } from '../cards/render';
+import type { AdaptiveCard } from '../views/render';
 import { viewOf, type ChangeViewStore } from '../changes/changeView';
 import type { PendingChange } from '../domain/pendingChange';
 import type { Logger } from '../log';
 import type { CardMessenger } from './access';
-import { requestCardFor, type Audience } from './approvalCards';
-import type { ApprovalRequest } from './schemas';
+import { requestCardFor, type Audience } from '../views/approvalCards';
+import type { ApprovalRequest } from '../domain/approvalRecords';
 import { updateRecord, type ApprovalStores } from './stores';
 
 export interface CardSyncDeps {

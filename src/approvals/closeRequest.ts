@@ -3,12 +3,12 @@
  * with compare-and-set, audit it, and update every copy of its card to the final state. Show
  * sends the request's card to whoever asks, as a new message (e.g. from a blocked preview).
  */
-import type { ActionResult } from '../actions/types';
-import { recordChangeEvent } from '../audit';
+import { type ActionResult } from '../views/reply';
+import { recordChangeEvent } from '../history';
 import { peerPreview } from '../changes/applyGate';
-import { previewCardFor } from '../changes/changeCards';
+import { previewCardFor } from '../views/changeCards';
 import { viewOf } from '../changes/changeView';
-import { requestCardFor } from './approvalCards';
+import { requestCardFor } from '../views/approvalCards';
 import { decideStored, type ApprovalEvent } from './decisions';
 import type { ApprovalDeps } from './deps';
 import {
@@ -19,7 +19,7 @@ import {
   currentRequest,
   maySee,
   ONLY_APPROVERS_AND_REQUESTER,
-} from './flows';
+} from './decisionSteps';
 import { listResult } from './list';
 import { updateRecord } from './stores';
 

@@ -5,15 +5,15 @@
  * shown to the requester. A post is sent once: after a 5xx or a timeout it may have landed, and
  * posting again could show the request twice; only a 429 is retried.
  */
-import type { AdaptiveCard } from '../cards/render';
+import type { AdaptiveCard } from '../views/render';
 import type { PendingChange } from '../domain/pendingChange';
 import type { Logger } from '../log';
 import type { SendOutcome } from '../notifications';
 import { referenceForPosts } from '../notifications';
 import type { ConversationStore, StoredConversationReference } from '../store/conversationStore';
 import type { CardMessenger } from './access';
-import type { Audience, Posting } from './approvalCards';
-import { CHANNEL_KEY, type ApprovalRequest, type CardCopy } from './schemas';
+import type { Audience, Posting } from '../views/approvalCards';
+import { CHANNEL_KEY, type ApprovalRequest, type CardCopy } from '../domain/approvalRecords';
 import { updateRecord, type ApprovalStores } from './stores';
 
 export interface DeliveryDeps {

@@ -2,14 +2,13 @@
  * What the approval steps use, per turn (the clicking person acts through Graph on their own
  * behalf) or, for the background sweep, as the bot itself (the app's read-only token, no person).
  */
-import type { ActionContext } from '../actions/types';
-import type { AuditLog } from '../audit';
-import { changeDeps, type ChangeDeps } from '../changes/deps';
-import type { ConversationRef } from '../commands/types';
+import type { AuditLog } from '../history';
+import type { ChangeDeps } from '../changes/deps';
+import type { ConversationRef } from '../domain/people';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../store/conversationStore';
-import { approvalsOf, type Approvals } from './access';
-import { approvalStores, type ApprovalStores } from './stores';
+import type { Approvals } from './access';
+import type { ApprovalStores } from './stores';
 
 export interface ApprovalDeps {
   change: ChangeDeps;
@@ -25,22 +24,6 @@ export interface ApprovalDeps {
    * 401 loginRequest (docs/teams-notes.md#sso-on-a-card-button) before anything is decided, and Teams resends it.
    */
   ensureSignedIn(): Promise<void>;
-}
-
-export function approvalDeps(ctx: ActionContext): ApprovalDeps {
-  const { services } = ctx;
-  return {
-    change: changeDeps(ctx),
-    stores: approvalStores(services.storage),
-    approvals: approvalsOf(services),
-    conversations: services.conversations,
-    ttlMs: services.config.approvals.ttlMs,
-    conversation: ctx.conversation,
-    replyToId: ctx.replyToId,
-    ensureSignedIn: async () => {
-      await services.graph.userToken(ctx)();
-    },
-  };
 }
 
 /** For work outside a turn: the sweep and the card updates after it. */

@@ -4,18 +4,18 @@
  * first, with Approve only where the reader may approve (an approver, not their own request).
  * Someone who is not an approver sees only their own requests: the others are counted, no more.
  */
-import type { ActionResult } from '../actions/types';
-import { approvalListCard, type ApprovalListItem } from '../cards/approvalListCard';
-import type { AdaptiveCard } from '../cards/render';
+import { type ActionResult } from '../views/reply';
+import { approvalListCard, type ApprovalListItem } from '../views/approvalListCard';
+import type { AdaptiveCard } from '../views/render';
 import { viewOf, type ChangeViewStore } from '../changes/changeView';
-import { titleOf } from '../changes/describe';
+import { titleOf } from '../domain/changeRows';
 import { formatTimestamp } from '../domain/flowSummary';
 import { isExpired, type PendingChange, type Person } from '../domain/pendingChange';
-import { placeChosenBy } from './approvalCards';
-import { isRequester } from './flows';
+import { placeChosenBy } from '../views/approvalCards';
+import { isRequester } from './decisionSteps';
 import type { ApproverDirectory } from './approvers';
 import type { ApprovalDeps } from './deps';
-import { CHANNEL_KEY, type ApprovalRequest } from './schemas';
+import { CHANNEL_KEY, type ApprovalRequest } from '../domain/approvalRecords';
 import type { ApprovalStores } from './stores';
 
 export interface ListInput {

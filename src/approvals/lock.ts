@@ -6,11 +6,11 @@
  * the set without anyone deleting the record (no release step a crash could skip). Storage
  * errors propagate: the lock fails closed.
  */
-import { titleOf } from '../changes/describe';
+import { titleOf } from '../domain/changeRows';
 import { viewOf, type ChangeViewStore } from '../changes/changeView';
-import { exactTime } from '../changes/changeCards';
+import { exactTime } from '../views/changeCards';
 import { isExpired, type PendingChange } from '../domain/pendingChange';
-import type { ApprovalRequest } from './schemas';
+import type { ApprovalRequest } from '../domain/approvalRecords';
 import type { ApprovalStores } from './stores';
 
 const HOLDING = ['pending', 'approved', 'applying'];

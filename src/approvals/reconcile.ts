@@ -16,12 +16,12 @@
  * again it reads as not applied: the card says so and nothing is reset a second time.
  */
 import type { IndustryDataApi } from '../graph';
-import { unlessGone, knownFlow } from '../changes/current';
-import { labelsFor } from '../changes/describe';
+import { unlessGone, knownFlow } from '../changes/freshness';
+import { labelsFor } from '../domain/changeRows';
 import { diffFields, isPasswordPath } from '../domain/diff';
 import type { PendingChange } from '../domain/pendingChange';
 import { flowSetShape, flowShape } from '../domain/previewDiff';
-import { flowKindOf } from '../graph/schemas';
+import { flowKindOf } from '../domain/flowSchemas';
 
 export interface Evidence {
   applied: boolean;

@@ -5,16 +5,16 @@
  * is audited, posted where approvers see it (delivery.ts) and the requester's preview becomes
  * "waiting for approval". A retried invoke finds the request and answers the same card again.
  */
-import type { ActionResult } from '../actions/types';
-import { recordChangeEvent, SYSTEM_ACTOR } from '../audit';
+import { type ActionResult } from '../views/reply';
+import { recordChangeEvent, SYSTEM_ACTOR } from '../history';
 import { peerPreview } from '../changes/applyGate';
-import { closedCard, previewCardFor } from '../changes/changeCards';
+import { closedCard, previewCardFor } from '../views/changeCards';
 import { viewOf, type ChangeView } from '../changes/changeView';
 import { policyOfChange } from '../changes/deps';
 import { freshPreviewAfterExpiry } from '../changes/expire';
 import { isExpired, type PendingChange } from '../domain/pendingChange';
 import { AppError } from '../errors';
-import { requestCardFor } from './approvalCards';
+import { requestCardFor } from '../views/approvalCards';
 import { deliverRequest } from './delivery';
 import type { ApprovalDeps } from './deps';
 import { heldBy, lockOf, type LockState } from './lock';

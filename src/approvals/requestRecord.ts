@@ -15,7 +15,7 @@ import {
   ApprovalRequest,
   LOCK_PREFIX,
   type CardCopy,
-} from './schemas';
+} from '../domain/approvalRecords';
 import { writeAll } from './stores';
 
 async function requesterCopy(deps: ApprovalDeps): Promise<CardCopy[]> {

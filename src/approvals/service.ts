@@ -1,11 +1,11 @@
 /**
- * Peer approval, wired (src/app.ts builds it once): the approver directory, the messenger for
+ * Peer approval, wired (src/app/startApp.ts builds it once): the approver directory, the messenger for
  * posting and updating cards outside a turn, the in-flight marks of this process, and the sweep on
  * its timer. The first sweep runs at start-up: that is the restart reconcile.
  */
-import type { AuditLog } from '../audit';
+import type { AuditLog } from '../history';
 import { createChangeViewStore } from '../changes/changeView';
-import { createPendingChangeStore } from '../domain/pendingChange';
+import { createPendingChangeStore } from '../changes/pendingChangeStore';
 import type { IndustryDataApi } from '../graph';
 import type { Logger } from '../log';
 import { createTicker } from '../notifications/timing';
@@ -14,7 +14,7 @@ import type { DurableStorage } from '../store/storage';
 import type { Approvals, CardMessenger, SweepResult } from './access';
 import { createApproverDirectory } from './approvers';
 import type { ReadGroupMembers } from './groupMembers';
-import { inFlightMarks, newInstanceId } from './inFlight';
+import { inFlightMarks, newInstanceId } from '../changes/inFlight';
 import { approvalStores } from './stores';
 import { sweep } from './sweep';
 

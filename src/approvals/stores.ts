@@ -17,7 +17,7 @@ import {
   IN_FLIGHT_PREFIX,
   InFlight,
   LOCK_PREFIX,
-} from './schemas';
+} from '../domain/approvalRecords';
 
 export interface ApprovalStores {
   requests: RecordStore<ApprovalRequest>;

@@ -5,22 +5,23 @@
  * update up to date; posts requests whose posting was cut short. Every state change is a
  * compare-and-set, so several instances sweeping at once still record each outcome once.
  */
-import { recordChangeEvent, SYSTEM_ACTOR, type AuditLog } from '../audit';
-import { closedCard } from '../changes/changeCards';
+import { recordChangeEvent, SYSTEM_ACTOR, type AuditLog } from '../history';
+import { closedCard } from '../views/changeCards';
 import { viewOf, type ChangeViewStore } from '../changes/changeView';
 import { recordEvent } from '../changes/outcome';
-import type { PendingChange, PendingChangeStore } from '../domain/pendingChange';
+import type { PendingChange } from '../domain/pendingChange';
+import { type PendingChangeStore } from '../changes/pendingChangeStore';
 import type { IndustryDataApi } from '../graph';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../store/conversationStore';
 import type { CardMessenger, SweepResult } from './access';
-import { requestCardFor, type Audience, type Posting } from './approvalCards';
+import { requestCardFor, type Audience, type Posting } from '../views/approvalCards';
 import type { ApproverDirectory } from './approvers';
 import { syncCards, type CardSyncDeps } from './cardSync';
 import { deliverRequest, referenceHere } from './delivery';
-import { orphaned, type InFlightMarks } from './inFlight';
+import { orphaned, type InFlightMarks } from '../changes/inFlight';
 import { evidenceOf } from './reconcile';
-import type { InstanceId } from './schemas';
+import type { InstanceId } from '../domain/approvalRecords';
 import type { ApprovalStores } from './stores';
 
 export interface SweepDeps {

@@ -13,15 +13,15 @@
  * never silently pending again; src/approvals/reconcile.ts settles it after a restart.
  * Under peer policy the requester's Apply is not an approval: it is refused (applyGate.ts).
  */
-import type { ActionResult } from '../actions/types';
-import type { AdaptiveCard } from '../cards/render';
+import { type ActionResult } from '../views/reply';
+import type { AdaptiveCard } from '../views/render';
 import type { PendingChange } from '../domain/pendingChange';
 import { toAppError, type AppError } from '../errors';
 import type { IndustryDataApi } from '../graph';
 import { gateForPeerPolicy } from './applyGate';
 import { viewOf, type ChangeView } from './changeView';
-import { closedCard } from './changeCards';
-import { checkFreshness, type Freshness } from './current';
+import { closedCard } from '../views/changeCards';
+import { checkFreshness, type Freshness } from './freshness';
 import type { ChangeDeps } from './deps';
 import { executeChange, type Executed } from './execute';
 import { freshPreviewAfterExpiry } from './expire';

@@ -5,9 +5,8 @@
  * so. Only `pending` changes are gated; an approved change is claimed by its approver
  * (pendingChangeTransition.ts).
  */
-import type { ActionResult } from '../actions/types';
-import { approvalStores } from '../approvals/stores';
-import { previewCardFor } from './changeCards';
+import { type ActionResult } from '../views/reply';
+import { previewCardFor } from '../views/changeCards';
 import { viewOf } from './changeView';
 import { policyOfChange, type ChangeDeps } from './deps';
 
@@ -20,8 +19,7 @@ export async function gateForPeerPolicy(
 ): Promise<ActionResult | undefined> {
   const change = await deps.changes.get(changeId);
   if (!change || change.state !== 'pending') return undefined;
-  const requested = deps.storage && (await approvalStores(deps.storage).requests.get(changeId));
-  if (requested)
+  if (await deps.awaitingApproval(changeId))
     return {
       kind: 'message',
       text: 'This change is waiting for approval: an approver applies it when they approve it.',

@@ -2,10 +2,10 @@
  * Cancel: only the requester, only while the change is open (pendingChangeTransition.ts). The
  * preview is replaced for everyone by a card without buttons; a repeated click gets the same.
  */
-import type { ActionResult } from '../actions/types';
-import { recordChangeEvent } from '../audit'; // Audit
+import { type ActionResult } from '../views/reply';
+import { recordChangeEvent } from '../history'; // Audit
 import { viewOf } from './changeView';
-import { closedCard } from './changeCards';
+import { closedCard } from '../views/changeCards';
 import type { ChangeDeps } from './deps';
 import { forgetPasswords } from './forgetPasswords';
 

@@ -3,11 +3,11 @@
  * stored, for the result card. The write and the read-back are separate on purpose: once the
  * write succeeded the change *is* applied, even when the read-back fails.
  */
-import { storedFlowView, storedSetView, type StoredView } from '../cards/changeResultCard';
+import { storedFlowView, storedSetView, type StoredView } from '../views/changeResultCard';
 import type { PendingChange } from '../domain/pendingChange';
 import { AppError } from '../errors';
 import type { IndustryDataApi } from '../graph';
-import type { FlowSet, ProvisioningFlow } from '../graph/schemas';
+import type { FlowSet, ProvisioningFlow } from '../domain/flowSchemas';
 import type { ChangeView } from './changeView';
 
 export interface Executed {

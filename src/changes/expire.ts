@@ -4,14 +4,14 @@
  * computed against what is stored now. `expireDue` moves overdue changes to `expired` and gives
  * their final cards, for whoever updates the posted previews (a timer in the composition root).
  */
-import type { AdaptiveCard } from '../cards/render';
+import type { AdaptiveCard } from '../views/render';
 import type { PendingChange } from '../domain/pendingChange';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
 import type { IndustryDataApi } from '../graph';
-import { flowKindOf } from '../graph/schemas';
+import { flowKindOf } from '../domain/flowSchemas';
 import { viewOf, type ChangeView, type ChangeViewStore } from './changeView';
-import { closedCard, ttlMinutesOf } from './changeCards';
-import { knownFlow, unlessGone } from './current';
+import { closedCard, ttlMinutesOf } from '../views/changeCards';
+import { knownFlow, unlessGone } from './freshness';
 import type { ChangeDeps } from './deps';
 import { proposeChange } from './propose';
 import {

@@ -4,7 +4,7 @@
  * The version a form carries is the lastModifiedDateTime of what it edits: the set for set
  * forms and for adding a flow, the flow itself for a flow edit.
  */
-import type { AdaptiveCard } from '../cards/render';
+import type { AdaptiveCard } from '../views/render';
 import {
   defaultFlowValues,
   flowFormCard,
@@ -13,7 +13,7 @@ import {
   type FormValues,
 } from '../forms';
 import type { IndustryDataApi } from '../graph';
-import type { FlowKind, FlowSet, KnownProvisioningFlow, RoleGroup } from '../graph/schemas';
+import type { FlowKind, FlowSet, KnownProvisioningFlow, RoleGroup } from '../domain/flowSchemas';
 
 export async function roleGroupsFor(graph: IndustryDataApi, kind: FlowKind): Promise<RoleGroup[]> {
   return kind === 'user' ? (await graph.listRoleGroups()).data : [];

@@ -3,12 +3,12 @@
  * any password from the stored body, and drawing its card. Shared by Apply, Approve and the
  * restart reconcile, so every path records the same facts the same way.
  */
-import { recordChangeEvent } from '../audit'; // Audit
-import type { AdaptiveCard } from '../cards/render';
+import { recordChangeEvent } from '../history'; // Audit
+import type { AdaptiveCard } from '../views/render';
 import type { FieldChange } from '../domain/diff';
 import type { ChangeEvent, PendingChange } from '../domain/pendingChange';
 import type { AppError } from '../errors';
-import { appliedCard, failedCard, staleCard } from './changeCards';
+import { appliedCard, failedCard, staleCard } from '../views/changeCards';
 import type { ChangeView } from './changeView';
 import type { ChangeDeps } from './deps';
 import type { Executed } from './execute';

@@ -3,9 +3,8 @@
  * handler, so the change learns its message id only afterwards. Recording it lets the expiry
  * sweep update that card like any other (buttons removed, "expired").
  */
-import type { AdaptiveCard } from '../cards/render';
-import { createPendingChangeStore } from '../domain/pendingChange';
-import type { AppServices } from '../services';
+import type { AdaptiveCard } from '../views/render';
+import type { PendingChangeStore } from './pendingChangeStore';
 
 const PREVIEW_VERBS = new Set(['change.apply', 'change.cancel', 'approval.request']);
 
@@ -26,12 +25,11 @@ export function previewChangeIds(card: AdaptiveCard): string[] {
 }
 
 export async function rememberPreviewPlacement(
-  services: AppServices,
+  changes: PendingChangeStore,
   card: AdaptiveCard,
   placement: { conversationId: string; activityId?: string },
 ): Promise<void> {
   if (!placement.activityId) return;
-  const changes = createPendingChangeStore(services.storage);
   for (const id of previewChangeIds(card)) {
     const change = await changes.get(id);
     if (!change || change.card?.activityId) continue;

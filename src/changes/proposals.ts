@@ -19,7 +19,7 @@ import {
   type FlowSet,
   type KnownProvisioningFlow,
   type ProvisioningFlow,
-} from '../graph/schemas';
+} from '../domain/flowSchemas';
 import type { ChangeView } from './changeView';
 
 export interface Proposal {

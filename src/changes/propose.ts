@@ -5,15 +5,15 @@
  * self policy the preview is the request (audited `requested`); under peer policy its button asks
  * for approval (src/approvals).
  */
-import { changeResultCard } from '../cards/changeResultCard';
-import { showCommandFor } from '../cards/flowSetListCard';
-import { recordChangeEvent } from '../audit'; // Audit
-import type { AdaptiveCard } from '../cards/render';
+import { changeResultCard } from '../views/changeResultCard';
+import { showCommandFor } from '../views/flowSetListCard';
+import { recordChangeEvent } from '../history'; // Audit
+import type { AdaptiveCard } from '../views/render';
 import { newPendingChange, withPreviewCard } from '../domain/pendingChange';
-import { previewCardFor } from './changeCards';
+import { previewCardFor } from '../views/changeCards';
 import { peerPreview } from './applyGate';
 import { policyOfChange, type ChangeDeps } from './deps';
-import { rowsOf, titleOf } from './describe';
+import { rowsOf, titleOf } from '../domain/changeRows';
 import type { Proposal } from './proposals';
 
 export async function proposeChange(

@@ -3,8 +3,8 @@
  * which-one / did-you-mean cards whose buttons re-run the same command for one set id, and a
  * flow of a given type in it, with a plain answer when the set has none (or already has one).
  */
-import { noSuchFlowSetCard, whichOneCard } from '../cards/whichOneCard';
-import type { Reply } from '../commands/types';
+import { noSuchFlowSetCard, whichOneCard } from '../views/whichOneCard';
+import { type Reply } from '../views/reply';
 import { resolveFlowSet } from '../domain/flowSetResolver';
 import { readinessBadge } from '../domain/flowSummary';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
@@ -15,9 +15,9 @@ import {
   type FlowSet,
   type KnownProvisioningFlow,
   type ProvisioningFlow,
-} from '../graph/schemas';
-import { knownFlow } from './current';
-import { FLOW_KIND_WORDS } from './flowKindWords';
+} from '../domain/flowSchemas';
+import { knownFlow } from './freshness';
+import { FLOW_KIND_WORDS } from '../domain/flowKindWords';
 
 export type Found<T> = { ok: true; value: T } | { ok: false; reply: Reply };
 

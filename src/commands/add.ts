@@ -3,13 +3,13 @@
  * have one (Graph allows one flow of each type per set, docs/graph-notes.md#one-flow-per-type — said before any
  * form). `add flow to {set}` asks which type. Graph calls: 2 (sets, flows), 3 for a user flow.
  */
-import { flowKindChoiceCard } from '../cards/flowKindChoiceCard';
-import { FLOW_KIND_WORDS, parseFlowTarget } from '../changes/flowKindWords';
+import { flowKindChoiceCard } from '../views/flowKindChoiceCard';
+import { FLOW_KIND_WORDS, parseFlowTarget } from '../domain/flowKindWords';
 import { addFlowForm, roleGroupsFor } from '../changes/openForms';
 import { alreadyHasFlow, findSet, flowOfKind } from '../changes/targets';
 import { missingFlowKinds } from '../domain/flowSummary';
-import type { FlowKind } from '../graph/schemas';
-import { command, type ParseResult } from './types';
+import type { FlowKind } from '../domain/flowSchemas';
+import { command, type ParseResult } from '../bot/command';
 
 interface AddArgs {
   kind?: FlowKind;

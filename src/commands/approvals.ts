@@ -3,11 +3,11 @@
  * request) and Cancel for requesters and approvers. No Graph call for the list itself; the
  * approver group is read (and cached) to know whether to offer Approve.
  */
-import { approvalsOf } from '../approvals/access';
+import { approvalsOf } from '../bot/useCaseDeps';
 import { approvalListCardFor } from '../approvals/list';
 import { approvalStores } from '../approvals/stores';
 import { createChangeViewStore } from '../changes/changeView';
-import { command, noArgs } from './types';
+import { command, noArgs } from '../bot/command';
 
 export const approvalsCommand = command<undefined>({
   name: 'approvals',

@@ -7,13 +7,13 @@
  * where they go chooses who reads them. Who chose is recorded (object id and the name at the time)
  * and shown by `approvals` and on the request cards.
  */
-import { approvalsOf } from '../approvals/access';
-import { placeChosenBy } from '../approvals/approvalCards';
-import { CHANNEL_KEY, type ApprovalChannel } from '../approvals/schemas';
+import { approvalsOf } from '../bot/useCaseDeps';
+import { placeChosenBy } from '../views/approvalCards';
+import { CHANNEL_KEY, type ApprovalChannel } from '../domain/approvalRecords';
 import { approvalStores } from '../approvals/stores';
 import { AppError } from '../errors';
 import { referenceForPosts } from '../notifications';
-import { command, noArgs, type CommandContext } from './types';
+import { command, noArgs, type CommandContext } from '../bot/command';
 
 /** Where requests go now, for a refusal said in some other conversation. */
 function currentPlace(channel: ApprovalChannel | undefined): string {

@@ -1,7 +1,7 @@
 /** `create {name}`: the flow-set form, pre-filled with the name. Nothing is saved before Apply. */
 import { createSetForm } from '../changes/openForms';
 import { unquote } from '../domain/flowSetResolver';
-import { command } from './types';
+import { command } from '../bot/command';
 
 export const createCommand = command<{ name: string }>({
   name: 'create',

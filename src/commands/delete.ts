@@ -2,13 +2,14 @@
  * `delete {set}`: a preview of deleting the set and its flows, in words (no undo). `delete
  * {type} flow from {set}` is read as `remove`. 2 Graph calls to preview (sets, the set's flows).
  */
-import { changeDeps } from '../changes/deps';
-import { parseFlowTarget, type FlowTarget } from '../changes/flowKindWords';
+import { changeDeps } from '../bot/useCaseDeps';
+import { parseFlowTarget, type FlowTarget } from '../domain/flowKindWords';
 import { proposeChange } from '../changes/propose';
 import { deleteSetProposal } from '../changes/proposals';
 import { findSet } from '../changes/targets';
 import { proposeFlowAction } from './remove';
-import { command, type CommandContext, type ParseResult, type Reply } from './types';
+import { command, type CommandContext, type ParseResult } from '../bot/command';
+import { type Reply } from '../views/reply';
 
 type DeleteArgs = { shape: 'set'; set: string } | ({ shape: 'flow' } & FlowTarget);
 

@@ -3,11 +3,12 @@
  * settings): one command, two shapes, told apart by the flow grammar (flowKindWords.ts).
  * Both open a form filled from what Graph stores now; changes go through a preview.
  */
-import { FLOW_KIND_WORDS, parseFlowTarget } from '../changes/flowKindWords';
+import { FLOW_KIND_WORDS, parseFlowTarget } from '../domain/flowKindWords';
 import { editFlowForm, editSetForm, roleGroupsFor } from '../changes/openForms';
 import { findFlow, findSet } from '../changes/targets';
-import type { FlowKind } from '../graph/schemas';
-import { command, type CommandContext, type ParseResult, type Reply } from './types';
+import type { FlowKind } from '../domain/flowSchemas';
+import { command, type CommandContext, type ParseResult } from '../bot/command';
+import { type Reply } from '../views/reply';
 
 type EditArgs = { shape: 'set'; set: string } | { shape: 'flow'; kind: FlowKind; set: string };
 

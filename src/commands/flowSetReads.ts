@@ -6,7 +6,7 @@
  */
 import type { FlowSetWithFlows } from '../domain/flowSummary';
 import type { IndustryDataApi } from '../graph';
-import type { FlowSet } from '../graph/schemas';
+import type { FlowSet } from '../domain/flowSchemas';
 
 /** Concurrent list-flows calls: enough to be quick for 50 sets, few enough not to be throttled. */
 export const FLOW_READ_CONCURRENCY = 8;

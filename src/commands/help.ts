@@ -1,8 +1,8 @@
 /** `help` and `help <command>`: generated from the command table, so it never disagrees with it. */
-import { commandHelpCard, helpCard } from '../cards/helpCard';
-import { unknownCommandCard } from '../cards/messageCards';
-import { matchCommand } from './dispatch';
-import { command } from './types';
+import { commandHelpCard, helpCard } from '../views/helpCard';
+import { unknownCommandCard } from '../views/messageCards';
+import { matchCommand } from '../bot/dispatch';
+import { command } from '../bot/command';
 
 export const helpCommand = command<{ topic?: string }>({
   name: 'help',

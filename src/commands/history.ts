@@ -4,16 +4,17 @@
  * found by the name it had in the history. One Graph call (the list of sets): it resolves names,
  * and only someone who may read the flow sets sees what was done to them.
  */
-import type { AuditLog } from '../audit';
-import { historyCard, historyCommandFor, HISTORY_PAGE_SIZE } from '../cards/historyCard';
-import { noSuchFlowSetCard, whichOneCard } from '../cards/whichOneCard';
+import type { AuditLog } from '../history';
+import { historyCard, historyCommandFor, HISTORY_PAGE_SIZE } from '../views/historyCard';
+import { noSuchFlowSetCard, whichOneCard } from '../views/whichOneCard';
 import {
   resolveFlowSet,
   type FlowSetResolution,
   type NamedFlowSet,
 } from '../domain/flowSetResolver';
-import type { FlowSet } from '../graph/schemas';
-import { command, type CommandContext, type ParseResult, type Reply } from './types';
+import type { FlowSet } from '../domain/flowSchemas';
+import { command, type CommandContext, type ParseResult } from '../bot/command';
+import { type Reply } from '../views/reply';
 
 export interface HistoryArgs {
   set?: string;

@@ -20,7 +20,7 @@ import { roleGroupsCommand } from './roleGroups';
 import { showCommand } from './show';
 import { signoutCommand } from './signout';
 import { statusCommand } from './status';
-import type { Command } from './types';
+import type { Command } from '../bot/command';
 import { whoamiCommand } from './whoami';
 
 export const commandTable: readonly Command[] = [

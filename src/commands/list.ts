@@ -1,9 +1,9 @@
 /** `list`: every flow set with its filter and the readiness of its flows, a page at a time. */
-import { flowSetListCard } from '../cards/flowSetListCard';
+import { flowSetListCard } from '../views/flowSetListCard';
 import { sortByName } from '../domain/flowSummary';
 import { pageOf, parsePageArg } from '../domain/paging';
 import { withFlows } from './flowSetReads';
-import { command } from './types';
+import { command } from '../bot/command';
 
 export const LIST_PAGE_SIZE = 10;
 

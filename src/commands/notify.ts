@@ -11,11 +11,11 @@
  * must not name a set the person cannot read. In a channel, Teams SSO has no token of its own
  * (docs/teams-notes.md#sso-token-exchange): the one from the person's 1:1 sign-in is used, or they are asked to sign in.
  */
-import { notifyListCard } from '../cards/notifyListCard';
-import { noSuchFlowSetCard, whichOneCard } from '../cards/whichOneCard';
+import { notifyListCard } from '../views/notifyListCard';
+import { noSuchFlowSetCard, whichOneCard } from '../views/whichOneCard';
 import { resolveFlowSet } from '../domain/flowSetResolver';
 import { AppError } from '../errors';
-import type { FlowSet } from '../graph/schemas';
+import type { FlowSet } from '../domain/flowSchemas';
 import {
   conversationKeyOf,
   createOutbox,
@@ -23,9 +23,10 @@ import {
   referenceForPosts,
 } from '../notifications';
 import { parseNotifyArgs, type NotifyArgs } from '../notifications/notifyArgs';
-import type { Subscription } from '../notifications/schemas';
+import type { Subscription } from '../domain/notificationRecords';
 import { withMuted, withScope } from '../notifications/subscriptionStore';
-import { command, type CommandContext, type Reply } from './types';
+import { command, type CommandContext } from '../bot/command';
+import { type Reply } from '../views/reply';
 
 const describeStatuses = (statuses: string[] | null) =>
   statuses ? `only when a flow becomes ${statuses.join(' or ')}` : 'for every readiness change';

@@ -3,12 +3,13 @@
  * Also runs `reset` and `delete {type} flow from {set}`: same lookup, another change kind.
  * Graph calls: 2 (sets, then the set's flows); nothing is written before Apply.
  */
-import { changeDeps } from '../changes/deps';
-import { FLOW_KIND_WORDS, requireFlowTarget, type FlowTarget } from '../changes/flowKindWords';
+import { changeDeps } from '../bot/useCaseDeps';
+import { FLOW_KIND_WORDS, requireFlowTarget, type FlowTarget } from '../domain/flowKindWords';
 import { proposeChange } from '../changes/propose';
 import { flowActionProposal } from '../changes/proposals';
 import { findFlow, findSet } from '../changes/targets';
-import { command, type CommandContext, type Reply } from './types';
+import { command, type CommandContext } from '../bot/command';
+import { type Reply } from '../views/reply';
 
 const VERBS = { deleteFlow: 'remove', resetFlow: 'reset' } as const;
 const JOINERS = { deleteFlow: 'from', resetFlow: 'in' } as const;

@@ -2,9 +2,9 @@
  * `reset {type} flow in {set}`: a preview of resetting that flow (it reprocesses everything,
  * docs/graph-notes.md#reset), with the SDS warning; Apply sends the reset. 2 Graph calls to preview.
  */
-import { requireFlowTarget, type FlowTarget } from '../changes/flowKindWords';
+import { requireFlowTarget, type FlowTarget } from '../domain/flowKindWords';
 import { proposeFlowAction } from './remove';
-import { command } from './types';
+import { command } from '../bot/command';
 
 export const resetCommand = command<FlowTarget>({
   name: 'reset',

@@ -1,6 +1,6 @@
 /** `rolegroups`: the tenant's role groups (Staff, Students) and the roles each one bundles. */
-import { roleGroupsCard } from '../cards/roleGroupsCard';
-import { command, noArgs } from './types';
+import { roleGroupsCard } from '../views/roleGroupsCard';
+import { command, noArgs } from '../bot/command';
 
 export const roleGroupsCommand = command<undefined>({
   name: 'rolegroups',

@@ -1,8 +1,8 @@
 /** `show <set>`: one flow set in detail, named by id, name, start of the name or quoted name. */
-import { flowSetCard } from '../cards/flowSetCard';
-import { noSuchFlowSetCard, whichOneCard } from '../cards/whichOneCard';
+import { flowSetCard } from '../views/flowSetCard';
+import { noSuchFlowSetCard, whichOneCard } from '../views/whichOneCard';
 import { resolveFlowSet } from '../domain/flowSetResolver';
-import { command } from './types';
+import { command } from '../bot/command';
 
 export const showCommand = command<{ name: string }>({
   name: 'show',

@@ -1,5 +1,5 @@
 /** `signout`: forget this user's cached tokens. The next Graph call needs a fresh sign-in. */
-import { command, noArgs } from './types';
+import { command, noArgs } from '../bot/command';
 
 export const signoutCommand = command<undefined>({
   name: 'signout',

@@ -1,9 +1,9 @@
 /** `status`: readiness across all flow sets; what needs attention first, each with a Show button. */
-import { statusCard } from '../cards/statusCard';
+import { statusCard } from '../views/statusCard';
 import { pageOf, parsePageArg } from '../domain/paging';
 import { readinessOverview } from '../domain/readinessOverview';
 import { withFlows } from './flowSetReads';
-import { command } from './types';
+import { command } from '../bot/command';
 
 export const STATUS_PAGE_SIZE = 10;
 

@@ -5,11 +5,12 @@
  * reversed and say why; a delete offers `undo {change} recreate`, a new create preview with the
  * settings the object had.
  */
-import { findChangeHistory, planUndo } from '../audit';
-import { changeResultCard } from '../cards/changeResultCard';
-import { changeDeps } from '../changes/deps';
+import { planUndo } from '../changes/undo/undoPlan';
+import { findChangeHistory } from '../history';
+import { changeResultCard } from '../views/changeResultCard';
+import { changeDeps } from '../bot/useCaseDeps';
 import { proposeChange } from '../changes/propose';
-import { command, type ParseResult } from './types';
+import { command, type ParseResult } from '../bot/command';
 
 export interface UndoArgs {
   change: string;

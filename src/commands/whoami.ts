@@ -1,8 +1,8 @@
 /** `whoami`: who the bot thinks you are, in which tenant, and what it may do on your behalf. */
-import { SANDBOX_NOTICE } from '../cards/helpCard';
-import { renderCard } from '../cards/render';
-import { READ_SCOPE, READWRITE_SCOPE } from '../sandbox/users';
-import { command, noArgs } from './types';
+import { SANDBOX_NOTICE } from '../views/helpCard';
+import { renderCard } from '../views/render';
+import { READ_SCOPE, READWRITE_SCOPE } from '../graph/permissions';
+import { command, noArgs } from '../bot/command';
 
 const ROLE_NAMES: Record<string, string> = {
   '62e90394-69f5-4237-9190-012177145e10': 'Global Administrator',

@@ -5,7 +5,7 @@
  * run times at scale from Microsoft's School Data Sync documentation ("> 50k users … over 24 h",
  * https://learn.microsoft.com/en-us/schooldatasync/).
  */
-import type { FlowSet, FlowKind } from '../graph/schemas';
+import type { FlowSet, FlowKind } from './flowSchemas';
 import type { ChangeKind } from './pendingChangeSchema';
 import { FLOW_KIND_NAMES } from './fieldLabels';
 

@@ -7,25 +7,10 @@
  * or `[index]`. Label patterns write every array item as `[]`, e.g.
  * `creationOptions.configurations[].licenseSkus`.
  */
-import { formatValue, humanize, NOT_SET } from './fieldFormat';
+import { formatValue, humanize, NOT_SET, type FieldSpec } from './fieldFormat';
 
 export { formatValue, humanize, NONE, NOT_SET } from './fieldFormat';
-
-export interface FieldSpec {
-  label: string;
-  /** Arrays of plain values: 'set' (default; order and duplicates ignored) or 'list'. */
-  compare?: 'set' | 'list';
-  /** Arrays of objects: the member that identifies an item, so items match by it, not position. */
-  key?: string;
-  /** Text for null/undefined here and in every field below (e.g. "All organisations (no filter)"). */
-  unset?: string;
-  /** Sets of codes Graph normalises in case (docs/graph-notes.md#reference-codes: "paraProfessional"). */
-  ignoreCase?: boolean;
-  /** Plain-language names of code values (e.g. userGradeLevel → "Grade level"). */
-  values?: Record<string, string>;
-  /** Never shown (e.g. a discriminator that cannot change). */
-  hidden?: boolean;
-}
+export type { FieldSpec } from './fieldFormat';
 
 export type FieldLabels = Record<string, string | FieldSpec>;
 

@@ -1,5 +1,21 @@
 /** How one field value reads on a card: Yes/No, "(not set)", lists, plain names of codes. */
-import type { FieldSpec } from './diff';
+
+/** How one field of a Graph object is labelled, compared and shown (diff.ts, previews, history). */
+export interface FieldSpec {
+  label: string;
+  /** Arrays of plain values: 'set' (default; order and duplicates ignored) or 'list'. */
+  compare?: 'set' | 'list';
+  /** Arrays of objects: the member that identifies an item, so items match by it, not position. */
+  key?: string;
+  /** Text for null/undefined here and in every field below (e.g. "All organisations (no filter)"). */
+  unset?: string;
+  /** Sets of codes Graph normalises in case (docs/graph-notes.md#reference-codes: "paraProfessional"). */
+  ignoreCase?: boolean;
+  /** Plain-language names of code values (e.g. userGradeLevel → "Grade level"). */
+  values?: Record<string, string>;
+  /** Never shown (e.g. a discriminator that cannot change). */
+  hidden?: boolean;
+}
 
 export const NOT_SET = '(not set)';
 export const NONE = '(none)';

@@ -1,9 +1,9 @@
 /**
- * Plain-language labels for every field of the request bodies (src/graph/bodies.ts), as the SDS
+ * Plain-language labels for every field of the request bodies (src/domain/flowInputs.ts), as the SDS
  * portal and an IT admin would call them.
  * Patterns follow diff.ts: dot paths, `[]` for array items.
  */
-import type { FlowKind } from '../graph/schemas';
+import type { FlowKind } from './flowSchemas';
 import type { FieldLabels } from './diff';
 
 export const FLOW_SET_LABELS: FieldLabels = {

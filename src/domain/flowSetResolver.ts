@@ -5,7 +5,7 @@
  * case-insensitively with collapsed spaces and typographic dashes read as "-", because Graph
  * names like "Contoso District – All schools" are typed with a plain hyphen.
  */
-import { MAX_FUZZY_LENGTH, editDistance, editDistanceToPrefix } from '../commands/dispatch';
+import { MAX_FUZZY_LENGTH, editDistance, editDistanceToPrefix } from './editDistance';
 import { compareByName } from './flowSummary';
 
 export interface NamedFlowSet {

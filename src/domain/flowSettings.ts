@@ -9,7 +9,7 @@ import {
   UserProvisioningFlow,
   type ProvisioningFlow,
   type UserConfiguration,
-} from '../graph/schemas';
+} from './flowSchemas';
 import { humanise, listOrNone } from './flowSummary';
 
 export interface Fact {

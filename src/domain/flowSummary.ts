@@ -10,7 +10,7 @@ import {
   type FlowKind,
   type FlowSet,
   type ProvisioningFlow,
-} from '../graph/schemas';
+} from './flowSchemas';
 
 /** A flow set with its flows, as the list, show and status commands read them. */
 export interface FlowSetWithFlows {

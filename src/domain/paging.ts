@@ -1,5 +1,5 @@
 /** Splitting a long list into card pages, and reading "page 2" after a command. Pure. */
-import type { ParseResult } from '../commands/types';
+import type { ParseResult } from './parse';
 
 export interface Page<T> {
   items: T[];

@@ -12,8 +12,8 @@ import {
   FlowPatchInput,
   FlowSetCreateInput,
   FlowSetPatchInput,
-} from '../graph/bodies';
-import { FLOW_KINDS } from '../graph/schemas';
+} from './flowInputs';
+import { FLOW_KINDS } from './flowSchemas';
 
 export const CHANGE_KINDS = [
   'createFlowSet',
@@ -174,3 +174,6 @@ export function redactChange(change: PendingChange): unknown {
   };
   return redact(change);
 }
+
+/** The key prefix of pending changes in the durable store. */
+export const PENDING_CHANGE_PREFIX = 'pending-change';

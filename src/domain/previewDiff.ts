@@ -3,8 +3,8 @@
  * request body. The stored object is first brought into the body's shape (bodies.ts), so the
  * same labels apply to both sides.
  */
-import type { FlowCreateInput, FlowSetCreateInput } from '../graph/bodies';
-import type { FlowSet, KnownProvisioningFlow } from '../graph/schemas';
+import type { FlowCreateInput, FlowSetCreateInput } from './flowInputs';
+import type { FlowSet, KnownProvisioningFlow } from './flowSchemas';
 import { diffFields, type FieldChange } from './diff';
 import { FLOW_LABELS, FLOW_SET_LABELS } from './fieldLabels';
 

@@ -3,7 +3,7 @@
  * ready (failed, expired, disabled, not ready yet, or a status we do not know), worst first, and
  * how many flows are ready. Pure.
  */
-import type { FlowSet, ProvisioningFlow } from '../graph/schemas';
+import type { FlowSet, ProvisioningFlow } from './flowSchemas';
 import {
   compareByName,
   isReady,

@@ -5,7 +5,7 @@
  * org filters, "Create unmatched users" vs Entra Connect, class Teams and activation) and the reset
  * page (reset reprocesses everything, docs/graph-notes.md#reset); the deprecation date is from docs/graph-notes.md#age-group.
  */
-import { flowKindOf, type ProvisioningFlow, type UserProvisioningFlow } from '../graph/schemas';
+import { flowKindOf, type ProvisioningFlow, type UserProvisioningFlow } from './flowSchemas';
 import { formatValue, type FieldChange } from './diff';
 import type { ChangeKind } from './pendingChangeSchema';
 

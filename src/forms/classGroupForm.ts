@@ -4,15 +4,15 @@
  * docs/graph-notes.md#types). Both role lists offer every documented section-role code; a new flow starts with the
  * documented example's split (example 08), where some roles appear in both lists.
  */
-import type { AdaptiveCard } from '../cards/render';
-import { renderCard } from '../cards/render';
+import type { AdaptiveCard } from '../views/render';
+import { renderCard } from '../views/render';
 import { FLOW_LABELS } from '../domain/fieldLabels';
 import { SDS_WARNINGS } from '../domain/warnings';
-import { ClassGroupFlowInput } from '../graph/bodies';
+import { ClassGroupFlowInput } from '../domain/flowInputs';
 import {
   ADDITIONAL_CLASS_GROUP_ATTRIBUTES,
   type ClassGroupProvisioningFlow,
-} from '../graph/schemas';
+} from '../domain/flowSchemas';
 import {
   CLASS_GROUP_INPUT_IDS,
   classGroupDefaults,

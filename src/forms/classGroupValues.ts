@@ -7,7 +7,7 @@ import {
   ADDITIONAL_CLASS_GROUP_ATTRIBUTES,
   SECTION_ROLE_CODES,
   type ClassGroupProvisioningFlow,
-} from '../graph/schemas';
+} from '../domain/flowSchemas';
 import type { FormValues } from './formTypes';
 import { OFF, ON } from './inputs';
 

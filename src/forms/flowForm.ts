@@ -3,10 +3,10 @@
  * The kind comes from the card data (verb flow.preview); on edit, `current` is the stored flow
  * the handler re-read from Graph and must be of that kind.
  */
-import type { AdaptiveCard } from '../cards/render';
+import type { AdaptiveCard } from '../views/render';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
 import { AppError } from '../errors';
-import type { FlowCreateInput, FlowPatchInput } from '../graph/bodies';
+import type { FlowCreateInput, FlowPatchInput } from '../domain/flowInputs';
 import {
   flowKindOf,
   type ClassGroupProvisioningFlow,
@@ -14,7 +14,7 @@ import {
   type KnownProvisioningFlow,
   type RoleGroup,
   type UserProvisioningFlow,
-} from '../graph/schemas';
+} from '../domain/flowSchemas';
 import { classGroupCard, parseClassGroupForm } from './classGroupForm';
 import { classGroupDefaults } from './classGroupValues';
 import type { FlowFormContext, FlowFormModel } from './flowFormModel';

@@ -3,7 +3,7 @@
  * card that are the same for all four kinds: title, flow-set line, error summary, buttons.
  */
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
-import type { FlowKind, KnownProvisioningFlow, RoleGroup } from '../graph/schemas';
+import type { FlowKind, KnownProvisioningFlow, RoleGroup } from '../domain/flowSchemas';
 import type { FormErrors, FormValues } from './formTypes';
 import { errorSummary } from './formView';
 

@@ -3,12 +3,12 @@
  * either covers every organisation in the inbound data (no filter) or only the listed
  * organisation external ids (basicFilter on orgExternalId, docs/graph-notes.md#filters).
  */
-import type { AdaptiveCard } from '../cards/render';
-import { renderCard } from '../cards/render';
+import type { AdaptiveCard } from '../views/render';
+import { renderCard } from '../views/render';
 import { FLOW_SET_LABELS } from '../domain/fieldLabels';
 import { SDS_WARNINGS } from '../domain/warnings';
-import { FlowSetCreateInput } from '../graph/bodies';
-import type { FlowSet } from '../graph/schemas';
+import { FlowSetCreateInput } from '../domain/flowInputs';
+import type { FlowSet } from '../domain/flowSchemas';
 import type { FormErrors, FormResult, FormValues } from './formTypes';
 import { choicesOf, errorSummary, errorTexts, labelFrom, valueTexts } from './formView';
 import {

@@ -5,14 +5,14 @@
  * New flows start as the documented examples (09: role group on, school + role group off;
  * 07: both on).
  */
-import type { AdaptiveCard } from '../cards/render';
-import { renderCard } from '../cards/render';
+import type { AdaptiveCard } from '../views/render';
+import { renderCard } from '../views/render';
 import { FLOW_LABELS } from '../domain/fieldLabels';
-import { AdministrativeUnitFlowInput, SecurityGroupFlowInput } from '../graph/bodies';
+import { AdministrativeUnitFlowInput, SecurityGroupFlowInput } from '../domain/flowInputs';
 import type {
   AdministrativeUnitProvisioningFlow,
   SecurityGroupProvisioningFlow,
-} from '../graph/schemas';
+} from '../domain/flowSchemas';
 import { flowFormFrame, type FlowFormModel } from './flowFormModel';
 import type { FormResult, FormValues } from './formTypes';
 import { labelFrom, valueTexts } from './formView';

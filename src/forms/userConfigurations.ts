@@ -5,7 +5,7 @@
  * - nothing changed in this section → the patch leaves creationOptions out (stored ones stay);
  * - anything changed → every configuration is sent again, each with its password re-entered.
  */
-import type { UserConfigurationInput } from '../graph/bodies';
+import type { UserConfigurationInput } from '../domain/flowInputs';
 import type { FormErrors } from './formTypes';
 import { parseFields, rawText, textList, toggle } from './inputs';
 import { roleGroupInputIds, type FormRoleGroup } from './userFlowValues';

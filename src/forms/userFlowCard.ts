@@ -2,8 +2,8 @@
  * View-model of cards/form-flow-user.json. Passwords are never bound to the card: password
  * inputs always render empty, whatever the model's values hold.
  */
-import type { AdaptiveCard } from '../cards/render';
-import { renderCard } from '../cards/render';
+import type { AdaptiveCard } from '../views/render';
+import { renderCard } from '../views/render';
 import { FLOW_LABELS } from '../domain/fieldLabels';
 import { formatValue } from '../domain/fieldFormat';
 import { SDS_WARNINGS } from '../domain/warnings';
@@ -11,7 +11,7 @@ import {
   ADDITIONAL_USER_ATTRIBUTES,
   STUDENT_AGE_GROUPS,
   type UserProvisioningFlow,
-} from '../graph/schemas';
+} from '../domain/flowSchemas';
 import { flowFormFrame, type FlowFormModel } from './flowFormModel';
 import { choicesOf, errorTexts, labelFrom, valueTexts, valueTitlesFrom } from './formView';
 import {

@@ -4,12 +4,12 @@
  * something in it changed (userConfigurations.ts). The deprecated markAllStudentsAsMinors is
  * never sent (docs/graph-notes.md#age-group).
  */
-import { UserFlowInput } from '../graph/bodies';
+import { UserFlowInput } from '../domain/flowInputs';
 import {
   ADDITIONAL_USER_ATTRIBUTES,
   STUDENT_AGE_GROUPS,
   type UserProvisioningFlow,
-} from '../graph/schemas';
+} from '../domain/flowSchemas';
 import type { FlowFormContext } from './flowFormModel';
 import type { FormResult } from './formTypes';
 import {

@@ -3,8 +3,8 @@
  * text), plus any role group the stored flow configures that the list no longer has, so an edit
  * never drops a configuration it did not show.
  */
-import type { RoleGroup, UserProvisioningFlow } from '../graph/schemas';
-import { ADDITIONAL_USER_ATTRIBUTES, STUDENT_AGE_GROUPS } from '../graph/schemas';
+import type { RoleGroup, UserProvisioningFlow } from '../domain/flowSchemas';
+import { ADDITIONAL_USER_ATTRIBUTES, STUDENT_AGE_GROUPS } from '../domain/flowSchemas';
 import type { FormValues } from './formTypes';
 import { OFF, ON } from './inputs';
 

@@ -4,16 +4,10 @@
  * always as a quote; `error.code` goes into the cause for logs, never into the user message.
  */
 import { AppError } from '../errors';
-import { GraphErrorBody } from './schemas';
-import type { HttpMethod } from './retry';
+import { GraphErrorBody } from '../domain/flowSchemas';
+import type { HttpMethod, OperationContext } from './types';
 
-/** What an operation is about, so messages can name it and the permission it needs. */
-export interface OperationContext {
-  /** e.g. "flow set", "provisioning flow", "role group". */
-  what: string;
-  /** The delegated permission the operation needs (docs/graph-notes.md#permissions). */
-  permission: string;
-}
+export type { OperationContext };
 
 /** The cause attached to every Graph AppError: enough to find the call in Graph's own logs. */
 export class GraphCallError extends Error {

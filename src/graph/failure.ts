@@ -6,7 +6,7 @@
 import type { AppError } from '../errors';
 import type { RawAttempt } from './attempt';
 import { GraphCallError, mapHttpError, mapNoAnswer, readGraphError } from './errors';
-import type { GraphRequest } from './http';
+import type { GraphRequest } from './types';
 import { isAmbiguous, type AttemptOutcome } from './retry';
 
 export function attemptError(

@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { toAppError } from '../errors';
 import type { Logger } from '../log';
 import { attemptOnce, type RawAttempt } from './attempt';
-import type { OperationContext } from './errors';
 import { attemptError } from './failure';
 import { pathForLog } from './paths';
 import {
@@ -16,16 +15,10 @@ import {
   parseRetryAfter,
   planRetry,
   type AttemptOutcome,
-  type HttpMethod,
 } from './retry';
-import type { GraphClientOptions, RetryOptions, TokenProvider } from './types';
+import type { GraphClientOptions, GraphRequest, RetryOptions, TokenProvider } from './types';
 
-export interface GraphRequest {
-  method: HttpMethod;
-  url: string;
-  body?: unknown;
-  context: OperationContext;
-}
+export type { GraphRequest };
 
 export interface GraphResponse {
   status: number;

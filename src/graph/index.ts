@@ -24,6 +24,6 @@ export type {
   RetryOptions,
   TokenProvider,
 } from './types';
-export * from './bodies';
+export * from '../domain/flowInputs';
 export { RETRY_DEFAULTS, DEFAULT_TIMEOUT_MS } from './retry';
 export { GraphCallError } from './errors';

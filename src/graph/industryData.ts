@@ -4,14 +4,20 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../errors';
-import { FlowCreateInput, FlowPatchInput, FlowSetCreateInput, FlowSetPatchInput } from './bodies';
+import {
+  FlowCreateInput,
+  FlowPatchInput,
+  FlowSetCreateInput,
+  FlowSetPatchInput,
+} from '../domain/flowInputs';
 import type { OperationContext } from './errors';
 import type { SendGraphRequest } from './http';
 import { buildUrl, paths } from './paths';
 import { parseAnswer, readAllPages } from './read';
-import { FlowSet, ProvisioningFlow, RoleGroup } from './schemas';
+import { FlowSet, ProvisioningFlow, RoleGroup } from '../domain/flowSchemas';
 import type { GraphResult, ListOptions, TokenProvider } from './types';
 import { flowSetToWire, flowToWire, parseInput } from './wire';
+import { READ_SCOPE, READWRITE_SCOPE, ROLE_GROUPS_SCOPE } from './permissions';
 
 export interface IndustryDataApi {
   listFlowSets(options?: ListOptions): Promise<GraphResult<FlowSet[]>>;
@@ -37,9 +43,9 @@ export interface IndustryDataApi {
 }
 
 // Least-privileged delegated permissions per operation (docs/graph-notes.md#permissions).
-const READ = 'IndustryData-OutboundFlow.Read.All (or ReadWrite.All)';
-const WRITE = 'IndustryData-OutboundFlow.ReadWrite.All';
-const ROLES = 'IndustryData-ReferenceDefinition.Read.All';
+const READ = `${READ_SCOPE} (or ReadWrite.All)`;
+const WRITE = READWRITE_SCOPE;
+const ROLES = ROLE_GROUPS_SCOPE;
 const ctx = (what: string, permission: string): OperationContext => ({ what, permission });
 const SET_READ = ctx('flow set', READ);
 const SET_WRITE = ctx('flow set', WRITE);

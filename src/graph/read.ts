@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { AppError } from '../errors';
 import { unreadableResponse, type OperationContext } from './errors';
 import type { GraphResponse, SendGraphRequest } from './http';
-import { page } from './schemas';
+import { page } from '../domain/flowSchemas';
 import type { GraphResult, TokenProvider } from './types';
 
 /** A guard against a service that keeps sending next links (or loops): no real list is this long. */

@@ -15,9 +15,9 @@
  * errors. Attempts are bounded and the whole request has a deadline: a Teams invoke must be
  * answered within about 15 s, so waiting longer helps nobody.
  */
-import type { RetryOptions } from './types';
+import type { HttpMethod, RetryOptions } from './types';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type { HttpMethod };
 
 /** Defaults for a chat bot: three retries, all inside 12 s (token + card rendering need the rest of Teams' ~15 s). */
 export const RETRY_DEFAULTS: Required<RetryOptions> = {

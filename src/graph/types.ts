@@ -2,10 +2,10 @@
  * Shared types of the Graph client. `TokenProvider` (an async function giving a bearer token) is
  * the identity module's: the caller picks the identity (on-behalf-of user or app), never the client.
  */
-import type { TokenProvider } from '../identity/types';
 import type { Logger } from '../log';
 
-export type { TokenProvider };
+/** An async function giving a bearer token for Graph (identity/ provides them). */
+export type TokenProvider = () => Promise<string>;
 
 /**
  * What every operation returns. `requestId` is Graph's `request-id` of the call that did the work
@@ -48,4 +48,21 @@ export interface GraphClientOptions {
 export interface ListOptions {
   /** Page size asked for with `$top`; Graph may return fewer. Omitted → the service default. */
   pageSize?: number;
+}
+
+export interface GraphRequest {
+  method: HttpMethod;
+  url: string;
+  body?: unknown;
+  context: OperationContext;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** What an operation is about, so messages can name it and the permission it needs. */
+export interface OperationContext {
+  /** e.g. "flow set", "provisioning flow", "role group". */
+  what: string;
+  /** The delegated permission the operation needs (docs/graph-notes.md#permissions). */
+  permission: string;
 }

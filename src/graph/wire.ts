@@ -6,9 +6,13 @@
  */
 import { z } from 'zod';
 import { AppError } from '../errors';
-import type { BasicFilterInput, ParsedFlowInput, UserConfigurationInput } from './bodies';
+import type {
+  BasicFilterInput,
+  ParsedFlowInput,
+  UserConfigurationInput,
+} from '../domain/flowInputs';
 import { roleGroupBindUrl } from './paths';
-import { FLOW_ODATA_TYPES, NS } from './schemas';
+import { FLOW_ODATA_TYPES, NS } from '../domain/flowSchemas';
 
 /** Validates caller input; problems become AppError 'bad_input' with one message per field. */
 export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {

@@ -6,7 +6,6 @@ import type { ICachePlugin } from '@azure/msal-node';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { Logger } from '../log';
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../sandbox/users';
 import { createGraphIdentity } from './graphIdentity';
 import type { GraphIdentity } from './types';
 
@@ -47,6 +46,9 @@ export interface LocalIdentityProviderEndpoints {
   authority: string;
   knownAuthorities: string[];
   authorityMetadata: string;
+  /** The client registered at the local IdP. */
+  clientId: string;
+  clientSecret: string;
 }
 
 /**
@@ -58,9 +60,9 @@ export function createSandboxGraphIdentity(
   idp: LocalIdentityProviderEndpoints,
   extras: GraphIdentityExtras & { clientSecret?: string } = {},
 ): GraphIdentity {
-  const { clientSecret = SANDBOX_CLIENT_SECRET, ...rest } = extras;
+  const { clientSecret = idp.clientSecret, ...rest } = extras;
   return createGraphIdentity({
-    clientId: SANDBOX_CLIENT_ID,
+    clientId: idp.clientId,
     credential: { clientSecret },
     tenantId: idp.tenantId,
     authority: idp.authority,

@@ -3,7 +3,9 @@ import type { ICachePlugin } from '@azure/msal-node';
 import type { Logger } from '../log';
 
 /** Returns a bearer access token for Graph (never logged, never shown). */
-export type TokenProvider = () => Promise<string>;
+import type { TokenProvider } from '../graph/types';
+
+export type { TokenProvider };
 
 export const GRAPH_DEFAULT_SCOPES = ['https://graph.microsoft.com/.default'];
 

@@ -5,7 +5,7 @@
  * changes older than the window are not credited (SDS may take hours, not days, to react).
  */
 import type { PendingChange } from '../domain/pendingChange';
-import type { Attribution, NotificationEvent } from './schemas';
+import type { Attribution, NotificationEvent } from '../domain/notificationRecords';
 
 export const ATTRIBUTION_WINDOW_MS = 24 * 60 * 60 * 1000;
 

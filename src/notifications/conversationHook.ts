@@ -10,7 +10,7 @@
 import type { Logger } from '../log';
 import type { ConversationRecord, ConversationStore } from '../store/conversationStore';
 import { conversationKeyOf, referenceForPosts } from './conversationKey';
-import type { Subscription } from './schemas';
+import type { Subscription } from '../domain/notificationRecords';
 import type { SubscriptionStore } from './subscriptionStore';
 
 export type SeenConversation = Omit<ConversationRecord, 'updatedAt'>;

@@ -8,8 +8,8 @@
  * Only what was actually read is compared: a set whose flows could not be read is left exactly as
  * it was (a failed read must never look like "all flows removed").
  */
-import { flowKindOf, type FlowSet, type ProvisioningFlow } from '../graph/schemas';
-import type { KnownFlow, NotificationEvent, SetState } from './schemas';
+import { flowKindOf, type FlowSet, type ProvisioningFlow } from '../domain/flowSchemas';
+import type { KnownFlow, NotificationEvent, SetState } from '../domain/notificationRecords';
 
 export interface SetReading {
   set: FlowSet;

@@ -5,7 +5,12 @@
  * card per flow: fewer posts is kinder to the channel and to Teams' per-thread limits.
  */
 import { createHash } from 'node:crypto';
-import type { Delivery, NotificationEvent, Subscription, SubscriptionScope } from './schemas';
+import type {
+  Delivery,
+  NotificationEvent,
+  Subscription,
+  SubscriptionScope,
+} from '../domain/notificationRecords';
 
 export const DIGEST_AFTER = 3;
 

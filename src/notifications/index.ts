@@ -9,4 +9,9 @@ export { createSubscriptionStore, type SubscriptionStore } from './subscriptionS
 export { createOutbox, type Outbox, type StoredDelivery } from './outbox';
 export type { NotificationSender, SendOutcome } from './sender';
 export type { PollResult } from './poller';
-export type { Delivery, NotificationEvent, Subscription, SubscriptionScope } from './schemas';
+export type {
+  Delivery,
+  NotificationEvent,
+  Subscription,
+  SubscriptionScope,
+} from '../domain/notificationRecords';

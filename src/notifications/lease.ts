@@ -5,7 +5,7 @@
  */
 import { createRecordStore } from '../store/recordStore';
 import { isStorageConflict, type DurableStorage } from '../store/storage';
-import { LEASE_PREFIX, Lease } from './schemas';
+import { LEASE_PREFIX, Lease } from '../domain/notificationRecords';
 
 export interface LeaseHandle {
   readonly holder: string;

@@ -3,8 +3,8 @@
  * Statuses are Graph's readinessStatus values (docs/graph-notes.md#enumerations), any case, separated
  * by commas or spaces; "not ready" is accepted for notReady.
  */
-import { READINESS_STATUSES } from '../graph/schemas';
-import type { ParseResult } from '../commands/types';
+import { READINESS_STATUSES } from '../domain/flowSchemas';
+import type { ParseResult } from '../domain/parse';
 
 export type NotifyArgs =
   | { action: 'here'; set?: string; statuses: string[] | null }

@@ -11,7 +11,13 @@
  */
 import { createRecordStore, type Versioned } from '../store/recordStore';
 import { isStorageConflict, type DurableStorage } from '../store/storage';
-import { Delivery, OUTBOX_PREFIX, SET_STATE_PREFIX, SetState, type DeliveryState } from './schemas';
+import {
+  Delivery,
+  OUTBOX_PREFIX,
+  SET_STATE_PREFIX,
+  SetState,
+  type DeliveryState,
+} from '../domain/notificationRecords';
 
 /** Writing with this eTag succeeds only when the key does not exist yet (storage.ts semantics). */
 const ABSENT = 'absent:never-a-real-etag';

@@ -13,7 +13,7 @@
  */
 import { backoffDelay } from '../graph/retry';
 import { advance } from './outbox';
-import type { Delivery } from './schemas';
+import type { Delivery } from '../domain/notificationRecords';
 import type { SendOutcome } from './sender';
 
 export const MAX_ATTEMPTS = 10;

@@ -19,7 +19,7 @@ import { detectDeletedSets, detectSet } from './detect';
 import { planDeliveries } from './fanout';
 import type { LeaseHandle } from './lease';
 import { recordPoll, setStateStore } from './outbox';
-import type { NotificationEvent, SetState } from './schemas';
+import type { NotificationEvent, SetState } from '../domain/notificationRecords';
 import type { SubscriptionStore } from './subscriptionStore';
 
 export interface PollerDeps {

@@ -9,9 +9,9 @@ import { eventsFor } from './fanout';
 import { effectOf } from './outcomes';
 import { advance, type StoredDelivery } from './outbox';
 import type { Ticket } from './rateLimiter';
-import type { Subscription } from './schemas';
+import type { Subscription } from '../domain/notificationRecords';
 import type { SendOutcome } from './sender';
-import type { WorkerDeps } from './worker';
+import type { WorkerDeps } from './workerDeps';
 
 export interface SendResult {
   /** The conversation waits this many ms (429 or backoff) before its next item. */

@@ -5,9 +5,9 @@
  * (tests, benchmarks); they share the same mutual exclusion as the background loops.
  */
 import { randomUUID } from 'node:crypto';
-import { deliveryCard } from '../cards/notificationCard';
-import { createPendingChangeStore } from '../domain/pendingChange';
-import type { GraphAccess } from '../graphAccess';
+import { deliveryCard } from '../views/notificationCard';
+import { createPendingChangeStore } from '../changes/pendingChangeStore';
+import type { GraphAccess } from '../identity/graphAccess';
 import { backoffDelay } from '../graph/retry';
 import type { Logger } from '../log';
 import type { ConversationRecord } from '../store/conversationStore';

@@ -12,7 +12,7 @@ import {
   type Actor,
   type InactiveReason,
   type SubscriptionScope,
-} from './schemas';
+} from '../domain/notificationRecords';
 
 const MAX_ATTEMPTS = 5;
 

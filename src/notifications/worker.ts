@@ -4,29 +4,13 @@
  * once, every send through the shared rate limiter. Only the lease holder sends; every item is
  * claimed with compare-and-set before it is sent. Outcomes are applied by outcomes.ts.
  */
-import type { AdaptiveCard } from '../cards/render';
-import type { Logger } from '../log';
-import type { LeaseHandle } from './lease';
-import { advance, type Outbox, type StoredDelivery } from './outbox';
-import type { RateLimiter, Ticket } from './rateLimiter';
-import type { NotificationEvent, Subscription } from './schemas';
+import { advance, type StoredDelivery } from './outbox';
+import type { Ticket } from './rateLimiter';
+import type { Subscription } from '../domain/notificationRecords';
 import { sendItem } from './sendItem';
-import type { NotificationSender } from './sender';
-import type { SubscriptionStore } from './subscriptionStore';
+import type { WorkerDeps } from './workerDeps';
 
-export interface WorkerDeps {
-  outbox: Outbox;
-  subscriptions: SubscriptionStore;
-  sender: NotificationSender;
-  limiter: RateLimiter;
-  lease: LeaseHandle;
-  render(events: readonly NotificationEvent[]): AdaptiveCard;
-  logger: Logger;
-  sendTimeoutMs: number;
-  maxInFlight?: number;
-  now?: () => Date;
-  isStopping?: () => boolean;
-}
+export type { WorkerDeps };
 
 /** A `sending` item older than its deadline plus this was abandoned (crash, lost lease). */
 const ABANDONED_GRACE_MS = 2_000;

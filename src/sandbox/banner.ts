@@ -1,8 +1,9 @@
 /** The loud start-up banner of sandbox mode: nobody should mistake the emulator for a tenant. */
-import type { RunningApp } from '../app';
 import type { Config } from '../config';
 
-export type BannerApp = Pick<RunningApp, 'botUrl' | 'graphBaseUrl'> & {
+export type BannerApp = {
+  botUrl: string;
+  graphBaseUrl: string;
   playgroundUrl?: string;
   idpUrl?: string;
 };

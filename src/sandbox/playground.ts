@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AppError } from '../errors';
 import type { Logger } from '../log';
-import { projectRoot } from '../projectRoot';
+import { projectRoot } from '../config/projectRoot';
 
 export interface PlaygroundOptions {
   /** 0 = any free port. A taken port makes the Playground pick another one: use the returned url. */

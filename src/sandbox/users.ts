@@ -10,8 +10,9 @@ export const SANDBOX_CLIENT_SECRET = 'sandbox-only-secret-not-for-production';
 /** Entra built-in role template id of Global Administrator (appears in a token's `wids`). */
 export const GLOBAL_ADMIN_ROLE = '62e90394-69f5-4237-9190-012177145e10';
 
-export const READ_SCOPE = 'IndustryData-OutboundFlow.Read.All';
-export const READWRITE_SCOPE = 'IndustryData-OutboundFlow.ReadWrite.All';
+import { READ_SCOPE, READWRITE_SCOPE } from '../graph/permissions';
+
+export { READ_SCOPE, READWRITE_SCOPE };
 
 export interface SandboxUser {
   aadObjectId: string;

@@ -3,28 +3,14 @@
  * every inbound activity (references lost on restart silence notifications).
  */
 import { z } from 'zod';
+import {
+  ConversationReferenceSchema,
+  type StoredConversationReference,
+} from '../domain/conversationReference';
 import { createRecordStore } from './recordStore';
 import type { DurableStorage } from './storage';
 
-export const ConversationReferenceSchema = z.looseObject({
-  serviceUrl: z.string(),
-  channelId: z.string(),
-  conversation: z.looseObject({
-    id: z.string(),
-    conversationType: z.string().optional(),
-    tenantId: z.string().optional(),
-    isGroup: z.boolean().optional(),
-  }),
-  bot: z.looseObject({ id: z.string(), name: z.string().optional() }).optional(),
-  user: z
-    .looseObject({
-      id: z.string(),
-      name: z.string().optional(),
-      aadObjectId: z.string().optional(),
-    })
-    .optional(),
-});
-export type StoredConversationReference = z.infer<typeof ConversationReferenceSchema>;
+export { ConversationReferenceSchema, type StoredConversationReference };
 
 export const ConversationRecord = z.object({
   reference: ConversationReferenceSchema,

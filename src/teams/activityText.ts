@@ -13,7 +13,7 @@
  * length, mention and HTML included. It is returned as it is, and the command runner, which
  * reads nothing longer than MAX_COMMAND_LENGTH, answers that the message is too long.
  */
-import { MAX_COMMAND_LENGTH } from '../commands/run';
+import { MAX_COMMAND_LENGTH } from '../bot/runCommand';
 
 /** Longest raw message text worth cleaning (far above MAX_COMMAND_LENGTH). */
 export const MAX_MESSAGE_LENGTH = 16 * MAX_COMMAND_LENGTH;

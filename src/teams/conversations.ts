@@ -4,7 +4,7 @@
  * (docs/teams-notes.md#proactive-messages).
  */
 import { ActivityTypes, TurnContext } from 'botbuilder';
-import type { AppServices } from '../services';
+import type { AppServices } from '../bot/command';
 
 function installChange(ctx: TurnContext): boolean | undefined {
   const a = ctx.activity;

@@ -3,7 +3,7 @@
  * error) and one structured log line with the correlation ids. No stack trace reaches chat.
  */
 import type { TurnContext } from 'botbuilder';
-import { errorCard } from '../cards/messageCards';
+import { errorCard } from '../views/messageCards';
 import { AppError, toAppError } from '../errors';
 import type { Logger } from '../log';
 import { InvokeResponse, cardInvokeResponse, errorInvokeResponse } from './invokeResponse';

@@ -1,7 +1,7 @@
 /** Turns our replies (text or Adaptive Card) into Bot Framework activities. */
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
-import type { AdaptiveCard } from '../cards/render';
-import type { Reply } from '../commands/types';
+import type { AdaptiveCard } from '../views/render';
+import { type Reply } from '../views/reply';
 
 export function cardActivity(card: AdaptiveCard): Partial<Activity> {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));

@@ -6,11 +6,13 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { runCardAction } from '../actions/run';
-import type { ActionResult, CardAction } from '../actions/types';
-import { runCommandText } from '../commands/run';
-import type { Reply } from '../commands/types';
+import type { CardAction } from '../bot/action';
+import { type ActionResult } from '../views/reply';
+import { runCommandText } from '../bot/runCommand';
+import { type Reply } from '../views/reply';
 import { rememberPreviewPlacement } from '../changes/placement';
-import type { AppServices } from '../services';
+import { createPendingChangeStore } from '../changes/pendingChangeStore';
+import type { AppServices } from '../bot/command';
 import { commandTextOf } from './activityText';
 import { rememberConversation } from './conversations';
 import { invokeResponseForError, replyWithError } from './errorBoundary';
@@ -41,6 +43,7 @@ export function createTurnHandler(
   sso?: TeamsSso,
 ): TurnHandler {
   const { logger } = services;
+  const pendingChanges = createPendingChangeStore(services.storage);
 
   /** Sends command replies; a preview card learns the id of the message that holds it. */
   async function sendReplies(ctx: TurnContext, replies: Reply[]): Promise<void> {
@@ -48,7 +51,7 @@ export function createTurnHandler(
       const sent = await ctx.sendActivity(replyActivity(reply));
       if ('card' in reply) {
         const placement = { conversationId: ctx.activity.conversation.id, activityId: sent?.id };
-        await rememberPreviewPlacement(services, reply.card, placement);
+        await rememberPreviewPlacement(pendingChanges, reply.card, placement);
       }
     }
   }

@@ -1,6 +1,6 @@
 /** Reads who/where from a Teams activity. Identity is the Entra object id, never a display name. */
 import type { Activity } from 'botbuilder';
-import type { TurnInfo } from '../commands/types';
+import type { TurnInfo } from '../bot/command';
 
 export function turnInfoOf(activity: Activity): TurnInfo {
   const type = activity.conversation?.conversationType;

@@ -2,10 +2,10 @@
  * Test states of peer approval's templates (approval-request, approval-list) and of the peer
  * variants of the pipeline's preview and result cards, drawn through their real view-models.
  */
-import { finalCard, requestCardFor } from '../../src/approvals/approvalCards';
-import type { ApprovalRequest } from '../../src/approvals/schemas';
-import { approvalListCard } from '../../src/cards/approvalListCard';
-import { closedCard, previewCardFor } from '../../src/changes/changeCards';
+import { finalCard, requestCardFor } from '../../src/views/approvalCards';
+import type { ApprovalRequest } from '../../src/domain/approvalRecords';
+import { approvalListCard } from '../../src/views/approvalListCard';
+import { closedCard, previewCardFor } from '../../src/views/changeCards';
 import { NOBODY_CAN_APPROVE } from '../../src/changes/applyGate';
 import type { ChangeView } from '../../src/changes/changeView';
 import {
@@ -13,7 +13,7 @@ import {
   type ChangeState,
   type PendingChange,
 } from '../../src/domain/pendingChange';
-import type { CardStates } from '../cards/cardStates';
+import type { CardStates } from '../views/cardStates';
 import { CHANGE_CARD_STATES } from '../changes/changeCardStates';
 
 const AVERY = { aadObjectId: '11111111-aaaa-4aaa-8aaa-111111111111', name: 'Avery Admin' };

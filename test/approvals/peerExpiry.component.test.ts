@@ -4,7 +4,7 @@
  * preview expires after PREVIEW_TTL_MINUTES and its card is updated too; a click after the expiry
  * decides nothing.
  */
-import { SYSTEM_ACTOR } from '../../src/audit';
+import { SYSTEM_ACTOR } from '../../src/history';
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { cardText, type TestBot } from '../support/testBot';
 import { BLAKE, buttons, graphWrites, invoke, updatesOf } from '../changes/support';

@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApproverDirectory } from '../../src/approvals/approvers';
-import { inFlightMarks, IN_FLIGHT_GRACE_MS, newInstanceId } from '../../src/approvals/inFlight';
+import { inFlightMarks, IN_FLIGHT_GRACE_MS, newInstanceId } from '../../src/changes/inFlight';
 import { approvalStores } from '../../src/approvals/stores';
 import { sweep, type SweepDeps } from '../../src/approvals/sweep';
-import { createAuditLog } from '../../src/audit';
+import { createAuditLog } from '../../src/history';
 import { viewOf, createChangeViewStore } from '../../src/changes/changeView';
 import type { ChangeDeps } from '../../src/changes/deps';
 import { executeChange } from '../../src/changes/execute';
@@ -24,10 +24,11 @@ import {
   updateSetProposal,
   type Proposal,
 } from '../../src/changes/proposals';
-import { knownFlow } from '../../src/changes/current';
-import type { AdaptiveCard } from '../../src/cards/render';
+import { knownFlow } from '../../src/changes/freshness';
+import type { AdaptiveCard } from '../../src/views/render';
 import { loadConfig } from '../../src/config';
-import { createPendingChangeStore, type Person } from '../../src/domain/pendingChange';
+import { type Person } from '../../src/domain/pendingChange';
+import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
 import { createGraphClient, type IndustryDataApi } from '../../src/graph';
 import { createMemoryLogger } from '../../src/log';
 import { startLoopbackConnector, type LoopbackConnector } from '../../src/sandbox/connector';
@@ -68,6 +69,7 @@ afterAll(async () => {
 const changeDeps = (): ChangeDeps => ({
   changes: createPendingChangeStore(storage),
   views: createChangeViewStore(storage),
+  awaitingApproval: async () => false,
   graph,
   person: ADA,
   conversationId: 'conv-1',

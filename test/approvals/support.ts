@@ -6,7 +6,7 @@
 import { SANDBOX_APPROVER_GROUP_ID } from '../../src/sandbox/emulator';
 import type { SandboxUser } from '../../src/sandbox/users';
 import { approvalStores } from '../../src/approvals/stores';
-import { createPendingChangeStore } from '../../src/domain/pendingChange';
+import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
 import {
   AVERY,
   button,

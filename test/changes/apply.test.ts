@@ -3,11 +3,8 @@
  * Graph failures recorded in plain words, malformed ids refused without a crash.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  createPendingChangeStore,
-  PENDING_CHANGE_PREFIX,
-  PendingChange,
-} from '../../src/domain/pendingChange';
+import { PENDING_CHANGE_PREFIX, PendingChange } from '../../src/domain/pendingChange';
+import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { createRecordStore } from '../../src/store/recordStore';
 import { ERROR_TYPE, MESSAGE_TYPE } from '../../src/teams/invokeResponse';

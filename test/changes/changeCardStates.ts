@@ -2,20 +2,20 @@
  * Test states of the change-pipeline templates (preview, change-result, flow-kind-choice), drawn
  * through their real view-models from stored-change records: every state a preview can end in.
  */
-import { flowKindChoiceCard } from '../../src/cards/flowKindChoiceCard';
+import { flowKindChoiceCard } from '../../src/views/flowKindChoiceCard';
 import {
   appliedCard,
   closedCard,
   failedCard,
   previewCardFor,
   staleCard,
-} from '../../src/changes/changeCards';
+} from '../../src/views/changeCards';
 import type { ChangeView } from '../../src/changes/changeView';
-import { storedFlowView, storedSetView } from '../../src/cards/changeResultCard';
+import { storedFlowView, storedSetView } from '../../src/views/changeResultCard';
 import { newPendingChange, type PendingChange } from '../../src/domain/pendingChange';
-import { FlowSet, page, ProvisioningFlow } from '../../src/graph/schemas';
+import { FlowSet, page, ProvisioningFlow } from '../../src/domain/flowSchemas';
 import { FLOW_INPUTS } from '../graph/flowInputs';
-import type { CardStates } from '../cards/cardStates';
+import type { CardStates } from '../views/cardStates';
 import { graphDocBody } from '../support/graphDocs';
 
 const body = graphDocBody;

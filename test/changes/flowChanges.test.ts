@@ -3,8 +3,8 @@
  * edited and removed; reset (notReady, then ready on Refresh); the set card's flow buttons;
  * what happens when the set lacks or already has a type; a stale add.
  */
-import { createPendingChangeStore } from '../../src/domain/pendingChange';
-import { FLOW_KINDS, flowKindOf, type FlowKind } from '../../src/graph/schemas';
+import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
+import { FLOW_KINDS, flowKindOf, type FlowKind } from '../../src/domain/flowSchemas';
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { cardText, startTestBot, type TestBot } from '../support/testBot';
 import {

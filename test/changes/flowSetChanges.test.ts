@@ -3,7 +3,7 @@
  * create, edit and delete, by command and by the set card's buttons, each through its preview
  * and Apply; stale and out-of-date cards; form errors; cancel; a non-admin's Apply.
  */
-import { createPendingChangeStore } from '../../src/domain/pendingChange';
+import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { cardText, startTestBot, type TestBot } from '../support/testBot';
 import {

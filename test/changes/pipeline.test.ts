@@ -14,9 +14,10 @@ import {
   updateSetProposal,
   deleteSetProposal,
 } from '../../src/changes/proposals';
-import type { AdaptiveCard } from '../../src/cards/render';
+import type { AdaptiveCard } from '../../src/views/render';
 import { cardText } from '../support/testBot';
-import { createPendingChangeStore, type Person } from '../../src/domain/pendingChange';
+import { type Person } from '../../src/domain/pendingChange';
+import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
 import { createGraphClient } from '../../src/graph';
 import { createMemoryLogger } from '../../src/log';
 import { SEED_IDS, startGraphEmulator, type GraphEmulator } from '../../src/sandbox/emulator';
@@ -43,6 +44,7 @@ function makeDeps(storage = createMemoryStorage(), clock = { now: Date.now() }) 
   const as = (person: Person): ChangeDeps => ({
     changes: createPendingChangeStore(storage),
     views: createChangeViewStore(storage),
+    awaitingApproval: async () => false,
     graph,
     person,
     conversationId: 'conv-1',

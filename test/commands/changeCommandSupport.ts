@@ -1,7 +1,7 @@
 /** Shared by the change-command tests: parse a line with the real table, count Graph calls. */
 import { commandTable } from '../../src/commands';
-import { matchCommand } from '../../src/commands/dispatch';
-import type { ParseResult } from '../../src/commands/types';
+import { matchCommand } from '../../src/bot/dispatch';
+import type { ParseResult } from '../../src/bot/command';
 import type { TestBot } from '../support/testBot';
 import { AVERY, sayAs } from '../changes/support';
 

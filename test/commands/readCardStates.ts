@@ -4,12 +4,12 @@
  * cardPayloads.test.ts; shaped like test/cards/cardStates.ts VIEW_MODEL_STATES so that file can
  * spread it in.
  */
-import { flowSetCard } from '../../src/cards/flowSetCard';
-import { flowSetListCard } from '../../src/cards/flowSetListCard';
-import type { AdaptiveCard } from '../../src/cards/render';
-import { roleGroupsCard } from '../../src/cards/roleGroupsCard';
-import { statusCard } from '../../src/cards/statusCard';
-import { noSuchFlowSetCard, whichOneCard } from '../../src/cards/whichOneCard';
+import { flowSetCard } from '../../src/views/flowSetCard';
+import { flowSetListCard } from '../../src/views/flowSetListCard';
+import type { AdaptiveCard } from '../../src/views/render';
+import { roleGroupsCard } from '../../src/views/roleGroupsCard';
+import { statusCard } from '../../src/views/statusCard';
+import { noSuchFlowSetCard, whichOneCard } from '../../src/views/whichOneCard';
 import { pageOf } from '../../src/domain/paging';
 import { readinessOverview } from '../../src/domain/readinessOverview';
 import { LIST_PAGE_SIZE } from '../../src/commands/list';
@@ -21,7 +21,7 @@ import {
   ProvisioningFlow,
   RoleGroup,
   SECTION_ROLE_CODES,
-} from '../../src/graph/schemas';
+} from '../../src/domain/flowSchemas';
 import { STAFF_ROLE_CODES } from '../../src/sandbox/emulator/referenceData';
 
 const SET_COUNT = 50;

@@ -5,7 +5,7 @@ import {
   scopeOf,
 } from '../../src/domain/changeDescription';
 import { CHANGE_KINDS } from '../../src/domain/pendingChange';
-import { FlowSet } from '../../src/graph/schemas';
+import { FlowSet } from '../../src/domain/flowSchemas';
 
 const north = { name: 'North', schools: ['Quarter', 'Demo'] };
 const everyone = { name: 'All', schools: null };

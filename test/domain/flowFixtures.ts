@@ -4,7 +4,7 @@ import {
   FlowSet,
   ProvisioningFlow,
   type FlowKind,
-} from '../../src/graph/schemas';
+} from '../../src/domain/flowSchemas';
 
 const BODIES: Record<FlowKind, object> = {
   user: {

@@ -1,4 +1,4 @@
-import { editDistance } from '../../src/commands/dispatch';
+import { editDistance } from '../../src/domain/editDistance';
 import {
   closestFlowSets,
   nameDistance,

@@ -1,5 +1,5 @@
 import { flowSettingFacts, type Fact } from '../../src/domain/flowSettings';
-import { ProvisioningFlow } from '../../src/graph/schemas';
+import { ProvisioningFlow } from '../../src/domain/flowSchemas';
 import { flow } from './flowFixtures';
 
 const factsOf = (facts: Fact[]) => Object.fromEntries(facts.map((f) => [f.title, f.value]));

@@ -8,7 +8,7 @@ import {
   readinessBadge,
   sortByName,
 } from '../../src/domain/flowSummary';
-import { ProvisioningFlow } from '../../src/graph/schemas';
+import { ProvisioningFlow } from '../../src/domain/flowSchemas';
 import { flow, flowSet } from './flowFixtures';
 
 const orgs = (n: number) => Array.from({ length: n }, (_, i) => `S${i + 1}`);

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type PendingChange } from '../../src/domain/pendingChange';
 import {
   createPendingChangeStore,
-  type PendingChange,
   type PendingChangeStore,
-} from '../../src/domain/pendingChange';
+} from '../../src/changes/pendingChangeStore';
 import { createMemoryStorage } from '../../src/store/memoryStorage';
 import { createSqliteStorage } from '../../src/store/sqliteStorage';
 import type { DurableStorage } from '../../src/store/storage';

@@ -1,5 +1,5 @@
-import type { FlowCreateInput } from '../../src/graph/bodies';
-import { FlowSet, FLOW_KINDS, KnownProvisioningFlow } from '../../src/graph/schemas';
+import type { FlowCreateInput } from '../../src/domain/flowInputs';
+import { FlowSet, FLOW_KINDS, KnownProvisioningFlow } from '../../src/domain/flowSchemas';
 import { diffFlow, diffFlowSet, flowShape } from '../../src/domain/previewDiff';
 import { FLOW_LABELS, FLOW_SET_LABELS } from '../../src/domain/fieldLabels';
 import { FLOW_INPUTS } from '../graph/flowInputs';

@@ -6,7 +6,7 @@ import {
   warningsFor,
   warningsForFlow,
 } from '../../src/domain/warnings';
-import { ProvisioningFlow } from '../../src/graph/schemas';
+import { ProvisioningFlow } from '../../src/domain/flowSchemas';
 import { FLOW_INPUTS } from '../graph/flowInputs';
 import { graphDocBody } from '../support/graphDocs';
 

@@ -12,7 +12,7 @@
  * A failure saves a screenshot and the logs to test-results/.
  */
 import type { Locator, Page } from 'playwright-core';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/app/startApp';
 import type { RunningPlayground } from '../../src/sandbox/playground';
 import { approvalStores } from '../../src/approvals/stores';
 import { SANDBOX_APPROVER_GROUP_ID, SEED_IDS } from '../../src/sandbox/emulator';

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../src/app';
+import { startApp, type RunningApp } from '../../src/app/startApp';
 import { loadConfig } from '../../src/config';
 import { createMemoryLogger } from '../../src/log';
 import { startPlayground, type RunningPlayground } from '../../src/sandbox/playground';

@@ -7,7 +7,7 @@
  * A failure saves a screenshot and the logs to test-results/.
  */
 import type { Page } from 'playwright-core';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/app/startApp';
 import { join } from 'node:path';
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { describeWithBrowser } from '../support/browser';

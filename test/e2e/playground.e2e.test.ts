@@ -9,7 +9,7 @@
  * The Playground's DOM and behaviour are described in test/e2e/playgroundPage.ts.
  */
 import type { Page } from 'playwright-core';
-import type { RunningApp } from '../../src/app';
+import type { RunningApp } from '../../src/app/startApp';
 import { join } from 'node:path';
 import { describeWithBrowser } from '../support/browser';
 import { type E2E, ROOT, startE2E } from './harness';

@@ -1,6 +1,6 @@
 /** The class-group flow form: documented defaults, edit round trip, errors per input. */
 import { defaultFlowValues, flowFormCard, parseFlowForm } from '../../src/forms';
-import type { ClassGroupProvisioningFlow } from '../../src/graph/schemas';
+import type { ClassGroupProvisioningFlow } from '../../src/domain/flowSchemas';
 import { DOC_FLOWS, FORM_BASE, ROLE_GROUPS } from './formFixtures';
 import { cardInputs, errorBeside, submit } from './submit';
 

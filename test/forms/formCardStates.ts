@@ -10,8 +10,8 @@ import {
   parseFlowSetForm,
   type FormResult,
 } from '../../src/forms';
-import type { FlowKind, KnownProvisioningFlow, RoleGroup } from '../../src/graph/schemas';
-import type { CardStates } from '../cards/cardStates';
+import type { FlowKind, KnownProvisioningFlow, RoleGroup } from '../../src/domain/flowSchemas';
+import type { CardStates } from '../views/cardStates';
 import {
   DOC_FLOWS,
   FORM_BASE,

@@ -10,7 +10,7 @@ import {
   RoleGroup,
   type FlowKind,
   type UserProvisioningFlow,
-} from '../../src/graph/schemas';
+} from '../../src/domain/flowSchemas';
 import { graphDocBody } from '../support/graphDocs';
 
 const body = graphDocBody;

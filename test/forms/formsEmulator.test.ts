@@ -18,7 +18,7 @@ import {
   KnownProvisioningFlow,
   type FlowKind,
   type RoleGroup,
-} from '../../src/graph/schemas';
+} from '../../src/domain/flowSchemas';
 import { startGraphEmulator, type GraphEmulator } from '../../src/sandbox/emulator';
 import { hashPassword } from '../../src/sandbox/emulator/userFlowRules';
 import { submit } from './submit';

@@ -3,7 +3,7 @@
  * button's `data` with every input's value merged in by input id. Inputs keep the value the
  * card was rendered with unless `typed` overrides it (a Toggle without value sends valueOff).
  */
-import type { AdaptiveCard } from '../../src/cards/render';
+import type { AdaptiveCard } from '../../src/views/render';
 
 type Json = Record<string, unknown>;
 

@@ -4,7 +4,7 @@
  * needs every password again.
  */
 import { flowFormCard, parseFlowForm } from '../../src/forms';
-import type { UserProvisioningFlow } from '../../src/graph/schemas';
+import type { UserProvisioningFlow } from '../../src/domain/flowSchemas';
 import {
   DOC_USER_FLOW,
   FORM_BASE,

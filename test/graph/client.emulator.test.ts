@@ -1,6 +1,6 @@
 /** The client against the real Graph emulator over HTTP: every operation round-trips. */
 import { createGraphClient, type IndustryDataApi } from '../../src/graph';
-import { FLOW_KINDS, flowKindOf, type ProvisioningFlow } from '../../src/graph/schemas';
+import { FLOW_KINDS, flowKindOf, type ProvisioningFlow } from '../../src/domain/flowSchemas';
 import { startGraphEmulator, type GraphEmulator } from '../../src/sandbox/emulator';
 import { FLOW_INPUTS } from './flowInputs';
 import { failure } from '../support/failure';

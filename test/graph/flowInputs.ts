@@ -1,6 +1,6 @@
 /** One valid create body per flow kind, for tests. */
-import type { FlowCreateInput } from '../../src/graph/bodies';
-import type { FlowKind } from '../../src/graph/schemas';
+import type { FlowCreateInput } from '../../src/domain/flowInputs';
+import type { FlowKind } from '../../src/domain/flowSchemas';
 
 export const FLOW_INPUTS: Record<FlowKind, FlowCreateInput> = {
   user: {

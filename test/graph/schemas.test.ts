@@ -1,4 +1,4 @@
-import { FlowSet, ProvisioningFlow, flowKindOf, page } from '../../src/graph/schemas';
+import { FlowSet, ProvisioningFlow, flowKindOf, page } from '../../src/domain/flowSchemas';
 import { graphDocBody } from '../support/graphDocs';
 
 const body = graphDocBody;

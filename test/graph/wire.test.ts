@@ -1,5 +1,5 @@
 import { AppError } from '../../src/errors';
-import { FlowCreateInput, FlowSetCreateInput } from '../../src/graph/bodies';
+import { FlowCreateInput, FlowSetCreateInput } from '../../src/domain/flowInputs';
 import { flowSetToWire, flowToWire, parseInput } from '../../src/graph/wire';
 import { graphDocBody } from '../support/graphDocs';
 

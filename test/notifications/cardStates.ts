@@ -3,9 +3,9 @@ import {
   deliveryCard,
   notificationCard,
   notificationDigestCard,
-} from '../../src/cards/notificationCard';
-import { notifyListCard } from '../../src/cards/notifyListCard';
-import type { CardStates } from '../cards/cardStates';
+} from '../../src/views/notificationCard';
+import { notifyListCard } from '../../src/views/notifyListCard';
+import type { CardStates } from '../views/cardStates';
 import { AT, AVERY, delivery, EVENT_VARIANTS, statusEvent, subscription } from './fixtures';
 
 const many = (n: number) =>

@@ -1,6 +1,6 @@
 import { detectDeletedSets, detectSet } from '../../src/notifications/detect';
-import type { FlowSet, ProvisioningFlow } from '../../src/graph/schemas';
-import type { SetState } from '../../src/notifications/schemas';
+import type { FlowSet, ProvisioningFlow } from '../../src/domain/flowSchemas';
+import type { SetState } from '../../src/domain/notificationRecords';
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 const set: FlowSet = {

@@ -1,6 +1,10 @@
 /** Notification events, subscriptions and deliveries shaped like the poller makes them. */
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import type { Delivery, NotificationEvent, Subscription } from '../../src/notifications/schemas';
+import type {
+  Delivery,
+  NotificationEvent,
+  Subscription,
+} from '../../src/domain/notificationRecords';
 
 export const AT = '2026-11-22T10:02:00.000Z';
 export const AVERY = { aadObjectId: '11111111-aaaa-4aaa-8aaa-111111111111', name: 'Avery Admin' };

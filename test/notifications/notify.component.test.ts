@@ -6,7 +6,8 @@
  */
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { cardText, startTestBot, type TestBot } from '../support/testBot';
-import { createPendingChangeStore, newPendingChange } from '../../src/domain/pendingChange';
+import { newPendingChange } from '../../src/domain/pendingChange';
+import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
 import { AVERY, executeActions } from '../commands/support';
 import { startLoopbackConnector } from '../../src/sandbox/connector';
 import {

@@ -7,7 +7,7 @@ import { createMemoryLogger } from '../../src/log';
 import type { StoredConversationReference } from '../../src/store/conversationStore';
 import { startLoopbackConnector, type LoopbackConnector } from '../../src/sandbox/connector';
 import { classifySendError, createProactiveMessenger } from '../../src/teams/proactive';
-import { notificationCard } from '../../src/cards/notificationCard';
+import { notificationCard } from '../../src/views/notificationCard';
 import { statusEvent } from './fixtures';
 
 const CHANNEL = '19:sds-alerts@thread.tacv2';

@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../src/errors';
 import type { IndustryDataApi } from '../../src/graph';
-import type { FlowSet, ProvisioningFlow } from '../../src/graph/schemas';
+import type { FlowSet, ProvisioningFlow } from '../../src/domain/flowSchemas';
 import { createMemoryLogger } from '../../src/log';
 import { createNotifications, type Notifications } from '../../src/notifications';
 import { setStateStore } from '../../src/notifications/outbox';

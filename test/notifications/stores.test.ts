@@ -5,7 +5,7 @@ import {
   withMuted,
   withScope,
 } from '../../src/notifications/subscriptionStore';
-import type { SetState } from '../../src/notifications/schemas';
+import type { SetState } from '../../src/domain/notificationRecords';
 import { createMemoryStorage } from '../../src/store/memoryStorage';
 import { isStorageConflict } from '../../src/store/storage';
 import { AT, AVERY, delivery, subscription } from './fixtures';

@@ -6,7 +6,7 @@
  * person who asked. Sandbox people: Avery asks, Blake approves (the approver group), Dana is no
  * admin (Graph 403), Casey has no consent, Eli can read but is no approver.
  */
-import { CHANNEL_KEY } from '../../src/approvals/schemas';
+import { CHANNEL_KEY } from '../../src/domain/approvalRecords';
 import { approvalStores } from '../../src/approvals/stores';
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { SANDBOX_USERS, type SandboxUser } from '../../src/sandbox/users';

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type RunningApp } from '../../src/app';
+import { startApp, type RunningApp } from '../../src/app/startApp';
 import { loadConfig } from '../../src/config';
 import { createMemoryLogger } from '../../src/log';
 import { startLoopbackConnector, type LoopbackConnector } from '../../src/sandbox/connector';
@@ -80,7 +80,7 @@ export const shownText = (text: string): string =>
 
 /**
  * All text (TextBlocks, facts, action titles) of a card as Teams shows it, markdown escapes
- * removed (src/cards/markdown.ts), for readable assertions.
+ * removed (src/views/markdown.ts), for readable assertions.
  */
 export function cardText(card: unknown): string {
   const out: string[] = [];

@@ -1,4 +1,4 @@
-import { MAX_COMMAND_LENGTH } from '../../src/commands/run';
+import { MAX_COMMAND_LENGTH } from '../../src/bot/runCommand';
 import { MAX_MESSAGE_LENGTH, commandTextOf } from '../../src/teams/activityText';
 
 describe('commandTextOf', () => {

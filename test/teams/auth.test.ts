@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type RunningApp } from '../../src/app';
+import { startApp, type RunningApp } from '../../src/app/startApp';
 import { loadConfig } from '../../src/config';
 import { createMemoryLogger } from '../../src/log';
 import { fixture } from '../support/activities';

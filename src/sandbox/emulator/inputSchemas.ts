@@ -13,7 +13,7 @@ import {
   ADDITIONAL_USER_ATTRIBUTES,
   FILTER_ATTRIBUTES,
   STUDENT_AGE_GROUPS,
-} from '../../graph/schemas';
+} from '../../domain/flowSchemas';
 import { canonicalSectionRoleCode } from './referenceData';
 
 const NAMESPACE = 'microsoft.graph.industryData';

@@ -5,7 +5,7 @@
  * service answers them in canonical casing (`paraProfessional` → `paraprofessional`, docs/graph-notes.md#reference-codes), so the
  * emulator keeps one canonical list and maps any casing onto it.
  */
-import { SECTION_ROLE_CODES } from '../../graph/schemas';
+import { SECTION_ROLE_CODES } from '../../domain/flowSchemas';
 import type { StoredRoleGroup } from './stateSchema';
 
 /** The Staff role group's roles, in the order of the list example (06). */

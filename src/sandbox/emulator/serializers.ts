@@ -5,7 +5,7 @@
  * `#…simplePasswordSettings` on the only nested values that carry a type, masked passwords,
  * and the role group inline on user-flow GET/list but not in the POST response.
  */
-import { FLOW_ODATA_TYPES, NS } from '../../graph/schemas';
+import { FLOW_ODATA_TYPES, NS } from '../../domain/flowSchemas';
 import { effectiveReadiness } from './readiness';
 import type {
   StoredFlow,

@@ -13,7 +13,7 @@ import {
   FILTER_ATTRIBUTES,
   READINESS_STATUSES,
   STUDENT_AGE_GROUPS,
-} from '../../graph/schemas';
+} from '../../domain/flowSchemas';
 
 /** A collection property: null or absent means empty. */
 const list = <T extends z.ZodType>(item: T) =>

@@ -4,7 +4,7 @@
  * Graph's are for GUID keys. Business rules that answer with HTTP errors live in the handlers;
  * this module only keeps the data consistent (ids, timestamps, cascade delete, readiness).
  */
-import type { FlowKind } from '../../graph/schemas';
+import type { FlowKind } from '../../domain/flowSchemas';
 import { newId, timestampAt, timestampNow } from './clock';
 import type {
   EmulatorState,

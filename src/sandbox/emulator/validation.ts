@@ -6,7 +6,7 @@
  * PATCH that would leave one missing both get a 400 naming it.
  */
 import type { z } from 'zod';
-import { FLOW_KINDS, FLOW_ODATA_TYPES, type FlowKind } from '../../graph/schemas';
+import { FLOW_KINDS, FLOW_ODATA_TYPES, type FlowKind } from '../../domain/flowSchemas';
 import { bindPropertyNames } from './bodyBinding';
 import { badRequest } from './graphErrors';
 import { FLOW_INPUTS, FlowSetInput, sameODataType, type UserFlowInput } from './inputSchemas';

@@ -29,6 +29,9 @@ export interface LocalIdentityProvider {
   authority: string;
   knownAuthorities: string[];
   authorityMetadata: string;
+  /** The one app registered at this IdP (the bot's client id and secret). */
+  clientId: string;
+  clientSecret: string;
   jwksUri: string;
   /** Any GUID object id: one of the five, or a guest named `name` (sandboxGuest). */
   mintSsoToken(
@@ -105,6 +108,8 @@ export async function startLocalIdentityProvider(
     authority: `https://localhost:${port}/${tenantId}/`,
     knownAuthorities: [`localhost:${port}`],
     authorityMetadata: JSON.stringify(metadata),
+    clientId: SANDBOX_CLIENT_ID,
+    clientSecret: SANDBOX_CLIENT_SECRET,
     jwksUri: metadata.jwks_uri,
     mintSsoToken: (aadObjectId, opts) => mintSsoToken(minter, aadObjectId, opts),
     mintGraphToken: (subject, opts) => mintGraphToken(minter, subject, opts),

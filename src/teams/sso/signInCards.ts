@@ -16,8 +16,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
-import { escapeMarkdown } from '../../cards/markdown';
-import type { AdaptiveCard } from '../../cards/render';
+import { escapeMarkdown } from '../../views/markdown';
+import type { AdaptiveCard } from '../../views/render';
 import type { LoginRequest } from '../invokeResponse';
 
 export interface SignInSettings {

@@ -1,5 +1,11 @@
 /** Seed data: a realistic district, readable by the client's own Graph schemas. */
-import { FlowSet, ProvisioningFlow, RoleGroup, flowKindOf, page } from '../../../src/graph/schemas';
+import {
+  FlowSet,
+  ProvisioningFlow,
+  RoleGroup,
+  flowKindOf,
+  page,
+} from '../../../src/domain/flowSchemas';
 import { SEED_IDS, startGraphEmulator, type GraphEmulator } from '../../../src/sandbox/emulator';
 import { SETS, call, flowsOf } from './helpers';
 

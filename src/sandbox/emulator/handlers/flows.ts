@@ -2,7 +2,7 @@
  * Operations 6–11 of docs/graph-notes.md#operations: list/create flows in a set; get/update/delete any flow
  * (dispatching on its stored type, docs/graph-notes.md#operations); and the `reset` action (202, no body, docs/graph-notes.md#reset).
  */
-import { FLOW_ODATA_TYPES } from '../../../graph/schemas';
+import { FLOW_ODATA_TYPES } from '../../../domain/flowSchemas';
 import { badRequest, type Outcome } from '../graphErrors';
 import { pageOf } from '../paging';
 import { canonicalCollectionPath } from '../router';

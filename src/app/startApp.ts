@@ -1,0 +1,218 @@
+/**
+ * Composition root: builds storage, the sandbox services (Graph emulator, identity provider)
+ * when there is no BOT_ID, identity and Graph access, the command and action tables, the
+ * adapter and the HTTP server.
+ */
+import { join } from 'node:path';
+import { actionTable } from '../actions';
+import { createAuditLog } from '../history'; // Audit
+import { commandTable } from '../commands';
+import type { Config } from '../config';
+import { AppError } from '../errors';
+import { createGraphClient } from '../graph';
+import { createGraphAccess, type SsoSource } from '../identity/graphAccess';
+import {
+  createGraphIdentityFromConfig,
+  createSandboxGraphIdentity,
+  type GraphIdentity,
+} from '../identity';
+import { createLogger, type Logger } from '../log';
+// >>> Notifications
+import { createNotifications, observeConversations, type Notifications } from '../notifications';
+import { createProactiveMessenger } from '../teams/proactive';
+// <<< Notifications
+// >>> Approvals
+import type { Approvals } from '../approvals/access';
+import { groupMembersReader } from '../approvals/groupMembers';
+import { createApprovals } from '../approvals/service';
+import { createHttp } from '../graph/http';
+// <<< Approvals
+import { SandboxTokenError, type LocalIdentityProvider } from '../sandbox/idp';
+import { startSandbox, type SandboxServices } from '../sandbox/startSandbox';
+import { SANDBOX_CLIENT_ID, sandboxUserNote } from '../sandbox/users';
+import type { AppServices } from '../bot/command';
+import { ssoValidatorFor } from './ssoValidation';
+import { createConversationStore } from '../store/conversationStore';
+import { createSqliteStorage } from '../store/sqliteStorage';
+import { createAdapter } from '../teams/adapter';
+import { createTeamsSso, type TeamsSso } from '../teams/sso';
+import { startBotServer } from '../teams/server';
+import { createTurnHandler } from '../teams/turnHandler';
+
+export interface RunningApp {
+  botUrl: string;
+  graphBaseUrl: string;
+  services: AppServices;
+  /** Only in sandbox mode. */
+  sandbox?: SandboxServices;
+  /** Only when SSO tokens come from Teams (SSO_MODE=teams). */
+  teamsSso?: TeamsSso;
+  // >>> Notifications: the poller and outbox worker (pollNow/deliverNow for tests and benches).
+  notifications: Notifications;
+  // <<< Notifications
+  // >>> Approvals: peer approval's sweep (sweepNow for tests) and approver directory.
+  approvals: Approvals;
+  // <<< Approvals
+  stop(): Promise<void>;
+}
+
+/** Any HTTP answer (even 401) means Graph is reachable; only a network failure or 5xx is not. */
+async function reachable(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { method: 'GET', signal: AbortSignal.timeout(3000) });
+    return res.status < 500;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Sandbox: the SSO assertion Teams would give for whoever wrote, under their own object id and
+ * name (anyone outside the five sandbox people is a guest admin, src/sandbox/users.ts). An object
+ * id that is not a GUID gets a plain answer, not "something went wrong".
+ */
+async function mintSandboxAssertion(
+  idp: LocalIdentityProvider,
+  user: { aadObjectId: string; name?: string },
+): Promise<string> {
+  try {
+    return await idp.mintSsoToken(user.aadObjectId, { name: user.name });
+  } catch (err) {
+    if (!(err instanceof SandboxTokenError)) throw err;
+    throw new AppError(
+      'forbidden',
+      'The sandbox can only act for people whose Microsoft Entra object id is a GUID, and yours is not.',
+      { cause: err },
+    );
+  }
+}
+
+function ssoSource(config: Config, idp: LocalIdentityProvider | undefined): SsoSource {
+  if (config.ssoMode === 'mint' && idp)
+    return { kind: 'mint', mint: (user) => mintSandboxAssertion(idp, user) };
+  return { kind: 'teams', validate: ssoValidatorFor(config, idp) };
+}
+
+export async function startApp(
+  config: Config,
+  options: { logger?: Logger } = {},
+): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops)
+      await stop().catch((err) => logger.error('stop failed', { error: err }));
+  };
+  try {
+    const storage = createSqliteStorage(join(config.dataDir, 'bot.sqlite'));
+    stops.push(() => storage.close());
+    const sandbox = config.mode === 'sandbox' ? await startSandbox(config, logger) : undefined;
+    if (sandbox) stops.unshift(() => sandbox.close());
+    const identity: GraphIdentity = sandbox
+      ? createSandboxGraphIdentity(sandbox.idp, { logger })
+      : createGraphIdentityFromConfig(config.identity, { logger });
+    const graphBaseUrl =
+      sandbox?.emulator.baseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/beta';
+    const sso = ssoSource(config, sandbox?.idp);
+    const client = createGraphClient({ baseUrl: graphBaseUrl, logger });
+    // Teams SSO (token exchange, loginRequest) runs only when SSO tokens come from Teams.
+    const teamsSso =
+      sso.kind === 'teams'
+        ? createTeamsSso({
+            identity,
+            validator: sso.validate,
+            storage,
+            logger,
+            appIdUri: config.identity.appIdUri ?? `api://botid-${SANDBOX_CLIENT_ID}`,
+          })
+        : undefined;
+    const graph = createGraphAccess(
+      client,
+      identity,
+      sso,
+      teamsSso && ((oid) => teamsSso.forgetUser(oid)),
+      // Sandbox: whoami tells a guest (not one of the five sandbox people) how they are treated.
+      sandbox ? sandboxUserNote : undefined,
+    );
+
+    const services: AppServices = {
+      config,
+      logger,
+      storage,
+      conversations: createConversationStore(storage),
+      graph,
+      commands: commandTable,
+      audit: createAuditLog(storage, { logger }), // Audit
+    };
+    // >>> Notifications (src/notifications): one poller/outbox worker per lease; subscriptions
+    // follow the conversation store (every inbound activity, install/uninstall, team deleted).
+    // The poller reads Graph every interval: its successful reads log at debug, not info.
+    const pollingGraph = createGraphClient({
+      baseUrl: graphBaseUrl,
+      logger,
+      successLogLevel: 'debug',
+    }).as(identity.appOnly());
+    const notifications = createNotifications({
+      storage,
+      graph: { forApp: () => pollingGraph },
+      logger,
+      sender: createProactiveMessenger(config, logger, { timeoutMs: config.notify.sendTimeoutMs }),
+      ...config.notify,
+    });
+    services.conversations = observeConversations(
+      services.conversations,
+      notifications.onConversationSeen,
+      logger,
+    );
+    notifications.start();
+    stops.unshift(() => notifications.stop());
+    // <<< Notifications
+    // >>> Approvals (src/approvals): approver directory (group read with the app token), card
+    // posts and updates outside a turn, and the sweep (its first run is the restart reconcile).
+    const approvals = createApprovals({
+      storage,
+      conversations: services.conversations,
+      messenger: createProactiveMessenger(config, logger, { timeoutMs: 15_000 }),
+      appGraph: graph.forApp(),
+      readGroup: groupMembersReader(
+        createHttp({ baseUrl: graphBaseUrl, logger }),
+        graphBaseUrl,
+        identity.appOnly(),
+      ),
+      approvers: config.approvals.approvers,
+      approverGroupId: config.approvals.approverGroupId,
+      sweepMs: config.approvals.sweepMs,
+      audit: services.audit,
+      logger,
+    });
+    services.approvals = approvals;
+    approvals.start();
+    stops.unshift(() => approvals.stop());
+    // <<< Approvals
+    const server = await startBotServer({
+      host: config.host,
+      port: config.port,
+      adapter: createAdapter(config, logger),
+      handler: createTurnHandler(services, actionTable, teamsSso),
+      readiness: [
+        { name: 'storage', check: () => storage.ping() },
+        { name: 'graph', check: () => reachable(graphBaseUrl) },
+      ],
+      logger,
+    });
+    stops.unshift(() => server.close());
+    return {
+      botUrl: server.url,
+      graphBaseUrl,
+      services,
+      sandbox,
+      teamsSso,
+      notifications, // Notifications
+      approvals, // Approvals
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

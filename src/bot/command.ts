@@ -1,0 +1,70 @@
+/**
+ * The command table's types. A command declares how it is named, how it is used, how its
+ * arguments parse and what it does; `help` is generated from the same table.
+ */
+import type { ParseResult } from '../domain/parse';
+import type { ConversationRef, UserRef } from '../domain/people';
+import type { Reply } from '../views/reply';
+import type { Approvals } from '../approvals/access';
+import type { AuditLog } from '../history';
+import type { Config } from '../config';
+import type { GraphAccess } from '../identity/graphAccess';
+import type { Logger } from '../log';
+import type { ConversationStore } from '../store/conversationStore';
+import type { DurableStorage } from '../store/storage';
+
+export type { ConversationRef, ParseResult, Reply, UserRef };
+
+/**
+ * What commands and card actions may use. Built once in src/app; nothing here is per-request
+ * mutable state (no module globals holding user data).
+ */
+export interface AppServices {
+  config: Config;
+  logger: Logger;
+  storage: DurableStorage;
+  conversations: ConversationStore;
+  /** Graph as the asking user (on-behalf-of) or as the app. */
+  graph: GraphAccess;
+  /** The command table, so `help` can describe exactly what the bot accepts. */
+  commands: readonly Command[];
+  /** The append-only history of changes (src/history): the change pipeline records every event. */
+  audit: AuditLog;
+  /** Peer approval (src/approvals); set once the services exist, because it is built from them. */
+  approvals?: Approvals;
+}
+
+export interface TurnInfo {
+  user: UserRef;
+  conversation: ConversationRef;
+  /** Activity id, for correlation in logs and error cards. */
+  activityId?: string;
+  /** The user's Teams SSO token for this turn, when Teams gave us one (never logged, never stored). */
+  ssoToken?: string;
+}
+
+export interface CommandContext extends TurnInfo {
+  services: AppServices;
+}
+
+export interface Command<A = unknown> {
+  name: string;
+  /** Other spellings, possibly several words ("list flow sets"). */
+  aliases: string[];
+  /** e.g. "show {set}" (no angle brackets: card renderers treat them as HTML tags and drop them) */
+  usage: string;
+  summary: string;
+  examples: string[];
+  parse(rest: string): ParseResult<A>;
+  run(ctx: CommandContext, args: A): Promise<Reply[]>;
+}
+
+/** Widens a typed command for the table without losing its own parse/run pairing. */
+export function command<A>(c: Command<A>): Command<unknown> {
+  return c as Command<unknown>;
+}
+
+export const noArgs = (rest: string): ParseResult<undefined> =>
+  rest.trim()
+    ? { ok: false, error: 'This command takes no arguments.' }
+    : { ok: true, args: undefined };

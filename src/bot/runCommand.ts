@@ -1,0 +1,34 @@
+/** Runs one line of text against the command table: parse, run, or explain what went wrong. */
+import { unknownCommandCard } from '../views/messageCards';
+import { AppError } from '../errors';
+import { matchCommand } from './dispatch';
+import type { CommandContext, Reply } from './command';
+
+/**
+ * The longest text read as a command. Commands are a few words and a set name; anything longer
+ * is answered without being parsed, so no message, however long, holds up other users' turns.
+ */
+export const MAX_COMMAND_LENGTH = 1000;
+
+export function tooLongReply(length: number): Reply {
+  return {
+    text:
+      `That message is too long to be a command (${length.toLocaleString('en-US')} characters); ` +
+      'commands are short, e.g. `show contoso`',
+  };
+}
+
+export async function runCommandText(text: string, ctx: CommandContext): Promise<Reply[]> {
+  if (text.length > MAX_COMMAND_LENGTH) return [tooLongReply(text.length)];
+  const table = ctx.services.commands;
+  const match = matchCommand(text, table);
+  if (match.kind === 'empty') return runCommandText('help', ctx);
+  if (match.kind === 'unknown')
+    return [{ card: unknownCommandCard(match.input, match.suggestions) }];
+  const parsed = match.command.parse(match.rest);
+  if (!parsed.ok) {
+    throw new AppError('bad_input', `${parsed.error} Usage: ${match.command.usage}`);
+  }
+  ctx.services.logger.info('command', { command: match.command.name, activityId: ctx.activityId });
+  return match.command.run(ctx, parsed.args);
+}

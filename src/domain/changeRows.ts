@@ -1,0 +1,65 @@
+/**
+ * What a stored change looks like in words: its title, its field rows (diffed from the snapshot
+ * in its view against the exact body Apply sends) and its SDS warnings. Pure; every card of a
+ * change is drawn from these, so preview, result and duplicate-click cards always agree.
+ */
+import { changeTitle } from './changeDescription';
+import { diffFields, type FieldChange, type FieldLabels } from './diff';
+import { FLOW_LABELS, FLOW_SET_LABELS } from './fieldLabels';
+import type { PendingChange } from './pendingChange';
+import { warningsFor } from './warnings';
+import type { FlowKind } from './flowSchemas';
+import type { ChangeView } from './changeView';
+import { FLOW_KIND_WORDS } from './flowKindWords';
+
+export function flowKindOfChange(change: PendingChange): FlowKind | undefined {
+  return 'flowKind' in change.target ? change.target.flowKind : undefined;
+}
+
+export function titleOf(change: PendingChange, view: ChangeView): string {
+  const setName = change.kind === 'createFlowSet' ? change.body.displayName : view.setName;
+  return changeTitle(change.kind, { setName, flowKind: flowKindOfChange(change) });
+}
+
+/** Labels for the object a change touches (sets or one flow type). */
+export function labelsFor(change: PendingChange): FieldLabels | undefined {
+  if (change.kind === 'createFlowSet' || change.kind === 'updateFlowSet') return FLOW_SET_LABELS;
+  const kind = flowKindOfChange(change);
+  return kind ? FLOW_LABELS[kind] : undefined;
+}
+
+/** Field rows for creates and edits; none for deletes and resets (they have a blast radius). */
+export function rowsOf(change: PendingChange, view: ChangeView): FieldChange[] {
+  const labels = labelsFor(change);
+  if (!labels || change.body === null) return [];
+  return diffFields(view.before, change.body, labels);
+}
+
+export const isCreate = (change: PendingChange): boolean =>
+  change.kind === 'createFlowSet' || change.kind === 'createFlow';
+
+export function warningsOf(change: PendingChange, rows: FieldChange[]): string[] {
+  return warningsFor(change.kind, rows);
+}
+
+/** The command that starts this change over, for "Preview again" buttons. */
+export function startOverCommand(change: PendingChange): string | undefined {
+  const kind = flowKindOfChange(change);
+  const word = kind ? FLOW_KIND_WORDS[kind] : 'user';
+  switch (change.kind) {
+    case 'createFlowSet':
+      return `create ${change.body.displayName}`;
+    case 'updateFlowSet':
+      return `edit ${change.target.setId}`;
+    case 'deleteFlowSet':
+      return `delete ${change.target.setId}`;
+    case 'createFlow':
+      return `add ${word} flow to ${change.target.setId}`;
+    case 'updateFlow':
+      return `edit ${word} flow in ${change.target.setId}`;
+    case 'deleteFlow':
+      return `remove ${word} flow from ${change.target.setId}`;
+    case 'resetFlow':
+      return `reset ${word} flow in ${change.target.setId}`;
+  }
+}

@@ -1,0 +1,10 @@
+/**
+ * The Microsoft Graph permissions this bot uses, named once (docs/graph-notes.md#permissions):
+ * the emulator enforces them, the client names them in permission errors, `whoami` reads them.
+ */
+/** Delegated and application: read flow sets and flows. */
+export const READ_SCOPE = 'IndustryData-OutboundFlow.Read.All';
+/** Delegated: create, change, delete and reset flow sets and flows. */
+export const READWRITE_SCOPE = 'IndustryData-OutboundFlow.ReadWrite.All';
+/** Delegated: read role groups (the user flow's role-group choices). */
+export const ROLE_GROUPS_SCOPE = 'IndustryData-ReferenceDefinition.Read.All';

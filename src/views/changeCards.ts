@@ -1,0 +1,214 @@
+/**
+ * Every card a stored change can be shown as, drawn from the record and its view alone (no Graph
+ * call), so a duplicate or late click is answered cheaply and never writes.
+ */
+import { previewCard, type PreviewApproval } from './previewCard';
+import { changeResultCard, type ChangeResultModel, type StoredView } from './changeResultCard';
+import { showCommandFor } from './flowSetListCard';
+import type { AdaptiveCard } from './render';
+import type { FieldChange } from '../domain/diff';
+import type { ChangeState, PendingChange, Person } from '../domain/pendingChange';
+import type { ChangeView } from '../domain/changeView';
+import { isCreate, rowsOf, startOverCommand, titleOf, warningsOf } from '../domain/changeRows';
+
+/** "2026-03-01 10:07:33 UTC": seconds matter when saying what changed after a preview. */
+export function exactTime(iso: string | null | undefined): string {
+  if (!iso) return 'an unknown time';
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms)
+    ? iso
+    : `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+export const ttlMinutesOf = (change: PendingChange): number =>
+  (Date.parse(change.expiresAt) - Date.parse(change.createdAt)) / 60_000;
+
+/** `approval`: the change needs peer approval (src/approvals), so its preview asks for it. */
+export function previewCardFor(
+  change: PendingChange,
+  view: ChangeView,
+  note?: string,
+  approval?: PreviewApproval,
+): AdaptiveCard {
+  const rows = rowsOf(change, view);
+  return previewCard({
+    changeId: change.id,
+    title: titleOf(change, view),
+    requesterName: change.requester.name,
+    expiresAt: change.expiresAt,
+    ttlMinutes: ttlMinutesOf(change),
+    creating: isCreate(change),
+    rows,
+    effects: view.effects,
+    warnings: warningsOf(change, rows),
+    note,
+    approval,
+  });
+}
+
+/** Who moved the change into `state`, and when (from its history). */
+function entered(change: PendingChange, state: ChangeState): { by?: Person; at?: string } {
+  const entry = [...change.history].reverse().find((h) => h.state === state);
+  return { by: entry?.by, at: entry?.at };
+}
+
+/** "Show flow set", where there still is one to show. */
+function showButtons(change: PendingChange): ChangeResultModel['buttons'] {
+  if (change.kind === 'createFlowSet')
+    return change.state === 'applied'
+      ? [{ title: 'Show flow set', command: `show "${change.body.displayName}"` }]
+      : [];
+  if (change.kind === 'deleteFlowSet' && change.state === 'applied') return [];
+  return [{ title: 'Show flow set', command: showCommandFor(change.target.setId) }];
+}
+
+/** Peer approval records both identities; say both on every result. */
+const approvalLine = (change: PendingChange): string | undefined =>
+  change.approver
+    ? `Requested by ${change.requester.name}, approved by ${change.approver.name}.`
+    : undefined;
+
+const sentences = (...parts: Array<string | undefined>) => parts.filter(Boolean).join(' ');
+
+function references(change: PendingChange): string[] {
+  const requestId = change.result.requestId;
+  return [`Change ${change.id}`, requestId ? `Graph request-id ${requestId}` : ''];
+}
+
+const rowsForResult = (change: PendingChange, view: ChangeView) =>
+  rowsOf(change, view).map((r) => ({
+    label: r.label,
+    value: isCreate(change) ? r.after : `${r.before} → ${r.after}`,
+  }));
+
+export function appliedCard(
+  change: PendingChange,
+  view: ChangeView,
+  stored?: StoredView,
+  note?: string,
+  extraButtons: ChangeResultModel['buttons'] = [],
+): AdaptiveCard {
+  const { by } = entered(change, 'applying');
+  const at = change.result.appliedAt ?? entered(change, 'applied').at;
+  return changeResultCard({
+    tone: 'good',
+    status: '✓ Applied',
+    title: titleOf(change, view),
+    message: sentences(
+      `Applied by ${by?.name ?? 'the requester'} at ${exactTime(at)}.`,
+      approvalLine(change),
+      note,
+    ),
+    rowsHeading: stored ? undefined : 'What was changed',
+    rows: stored ? [] : rowsForResult(change, view),
+    stored,
+    references: references(change),
+    buttons: [...(extraButtons ?? []), ...(showButtons(change) ?? [])],
+  });
+}
+
+export function failedCard(change: PendingChange, view: ChangeView): AdaptiveCard {
+  return changeResultCard({
+    tone: 'attention',
+    status: '✗ Not applied',
+    title: titleOf(change, view),
+    message: sentences(
+      `${change.result.error ?? 'The change failed.'} Nothing else was changed; preview it again to retry.`,
+      approvalLine(change),
+    ),
+    references: references(change),
+    buttons: startOver(change),
+  });
+}
+
+export function staleCard(
+  change: PendingChange,
+  view: ChangeView,
+  reason: string,
+  sincePreview: FieldChange[] = [],
+): AdaptiveCard {
+  return changeResultCard({
+    tone: 'warning',
+    status: 'Not applied: changed since the preview',
+    title: titleOf(change, view),
+    message: sentences(
+      `${reason} Nothing was written. Preview the change again to see it against what is stored now.`,
+      approvalLine(change),
+    ),
+    rowsHeading: 'Changed since the preview (then → now)',
+    rows: sincePreview.map((r) => ({ label: r.label, value: `${r.before} → ${r.after}` })),
+    references: references(change),
+    buttons: startOver(change),
+  });
+}
+
+function startOver(change: PendingChange): ChangeResultModel['buttons'] {
+  const command = startOverCommand(change);
+  return command ? [{ title: 'Preview again', command }] : [];
+}
+
+export function closedCard(change: PendingChange, view: ChangeView, note?: string): AdaptiveCard {
+  const title = titleOf(change, view);
+  const who = (state: ChangeState) => entered(change, state);
+  switch (change.state) {
+    case 'cancelled': {
+      const { by, at } = who('cancelled');
+      return changeResultCard({
+        tone: 'default',
+        status: 'Cancelled',
+        title,
+        message: `Cancelled by ${by?.name ?? 'the requester'} at ${exactTime(at)}. Nothing was changed.`,
+        references: references(change),
+      });
+    }
+    case 'expired':
+      return changeResultCard({
+        tone: 'default',
+        status: 'Expired',
+        title,
+        message: [
+          `This preview expired after ${Math.round(ttlMinutesOf(change))} min without being applied. Nothing was changed.`,
+          note,
+        ]
+          .filter(Boolean)
+          .join(' '),
+        references: references(change),
+        buttons: startOver(change),
+      });
+    case 'rejected':
+    case 'approved': {
+      // Peer approval (src/approvals): its own cards say more; this is the record-only view.
+      const { by, at } = who(change.state);
+      const name = by?.name ?? 'an approver';
+      const rejected = change.state === 'rejected';
+      return changeResultCard({
+        tone: rejected ? 'attention' : 'emphasis',
+        status: rejected ? 'Rejected' : 'Approved, not applied yet',
+        title,
+        message: rejected
+          ? `Rejected by ${name} at ${exactTime(at)}. Nothing was changed.`
+          : `Approved by ${name} at ${exactTime(at)}; nothing has been written yet: ${name} can click Approve again to apply it.`,
+        references: references(change),
+      });
+    }
+    case 'applying': {
+      const { by, at } = who('applying');
+      return changeResultCard({
+        tone: 'emphasis',
+        status: 'Being applied…',
+        title,
+        message: `${by?.name ?? 'Someone'} clicked Apply at ${exactTime(at)}; the change is being made now. Show the flow set in a moment to see the result.`,
+        references: references(change),
+        buttons: showButtons(change),
+      });
+    }
+    case 'applied':
+      return appliedCard(change, view);
+    case 'failed':
+      return failedCard(change, view);
+    case 'stale':
+      return staleCard(change, view, 'The object changed after this preview.');
+    default:
+      return previewCardFor(change, view, note);
+  }
+}

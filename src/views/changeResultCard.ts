@@ -1,0 +1,101 @@
+/**
+ * View-model of a change after its preview: applied (with what is stored now), not applied
+ * (failed, stale, expired, cancelled) or still being applied. It replaces the preview for
+ * everyone, so it carries no Apply/Cancel buttons: only read-only
+ * command buttons (e.g. "Show flow set", which re-reads Graph).
+ */
+import type { Fact } from '../domain/flowSettings';
+import { flowSettingFacts } from '../domain/flowSettings';
+import {
+  filterDetail,
+  flowLabel,
+  formatTimestamp,
+  readinessBadge,
+  sortFlows,
+} from '../domain/flowSummary';
+import type { FlowSet, ProvisioningFlow } from '../domain/flowSchemas';
+import { AdaptiveCard, renderCard } from './render';
+
+export type ResultTone = 'good' | 'attention' | 'warning' | 'default' | 'emphasis';
+
+export interface FlowView {
+  title: string;
+  readiness: string;
+  color: string;
+  facts: Fact[];
+}
+
+export interface StoredView {
+  heading: string;
+  name: string;
+  facts: Fact[];
+  flows: FlowView[];
+}
+
+export interface ChangeResultModel {
+  tone: ResultTone;
+  /** e.g. "✓ Applied", "Not applied: changed since the preview". */
+  status: string;
+  title: string;
+  message?: string;
+  rowsHeading?: string;
+  rows?: Array<{ label: string; value: string }>;
+  stored?: StoredView;
+  /** Change id, Graph request-id: for the audit trail and support. */
+  references?: string[];
+  buttons?: Array<{ title: string; command: string }>;
+}
+
+export function flowView(flow: ProvisioningFlow): FlowView {
+  const badge = readinessBadge(flow.readinessStatus);
+  return {
+    title: flowLabel(flow),
+    readiness: badge.text,
+    color: badge.color,
+    facts: flowSettingFacts(flow),
+  };
+}
+
+/** A flow set as stored now, with its flows: the body of the `show` card without buttons. */
+export function storedSetView(set: FlowSet, flows: readonly ProvisioningFlow[]): StoredView {
+  return {
+    heading: 'Now stored in Microsoft Graph',
+    name: set.displayName,
+    facts: [
+      { title: 'Filter', value: filterDetail(set.filter) },
+      { title: 'Flows', value: flows.length ? String(flows.length) : 'None yet' },
+      { title: 'Last changed', value: formatTimestamp(set.lastModifiedDateTime) },
+      { title: 'Id', value: set.id },
+    ],
+    flows: sortFlows(flows).map(flowView),
+  };
+}
+
+/** One flow as stored now: its readiness and settings. */
+export function storedFlowView(setName: string, flow: ProvisioningFlow): StoredView {
+  return {
+    heading: 'Now stored in Microsoft Graph',
+    name: `${setName}: ${flowLabel(flow)} flow`,
+    facts: [{ title: 'Last changed', value: formatTimestamp(flow.lastModifiedDateTime) }],
+    flows: [flowView(flow)],
+  };
+}
+
+const NOTHING: StoredView = { heading: '', name: '', facts: [], flows: [] };
+
+export function changeResultCard(model: ChangeResultModel): AdaptiveCard {
+  const rows = model.rows ?? [];
+  return renderCard('change-result', {
+    tone: model.tone,
+    status: model.status,
+    title: model.title,
+    message: model.message ?? '',
+    hasRows: rows.length > 0,
+    rowsHeading: model.rowsHeading ?? '',
+    rows,
+    hasStored: !!model.stored,
+    stored: model.stored ?? NOTHING,
+    reference: (model.references ?? []).filter(Boolean).join(' · '),
+    buttons: model.buttons ?? [],
+  });
+}

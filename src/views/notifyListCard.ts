@@ -1,0 +1,119 @@
+/**
+ * View-model of `notify list`: what this conversation receives (every set or some, status
+ * filters, muted sets), whether that is active (and if not, why), and the deliveries that need a
+ * person's eye: "delivery uncertain" ones (with a Send again button: only someone who can see
+ * the conversation can tell whether the first post arrived) and undelivered ones.
+ */
+import { formatTimestamp } from '../domain/flowSummary';
+import type { ConversationRef } from '../domain/people';
+import type { Delivery, Subscription, SubscriptionScope } from '../domain/notificationRecords';
+import { changeText } from './notificationCard';
+import { AdaptiveCard, renderCard } from './render';
+
+const MAX_PROBLEMS = 10;
+
+const PLACES: Record<ConversationRef['type'], string> = {
+  channel: 'this channel',
+  groupChat: 'this group chat',
+  personal: 'this chat',
+};
+
+function scopeText(scope: SubscriptionScope): { title: string; value: string } {
+  return {
+    title: scope.setId === null ? 'All flow sets' : (scope.setName ?? scope.setId),
+    value: scope.statuses
+      ? `only when a flow becomes ${scope.statuses.join(' or ')}`
+      : 'every readiness change',
+  };
+}
+
+function stateOf(sub: Subscription | undefined): { state: string; stateColor: string } {
+  if (!sub)
+    return {
+      state: 'Nothing: this conversation does not receive notifications.',
+      stateColor: 'Default',
+    };
+  if (!sub.active) {
+    return {
+      state: `Inactive since ${formatTimestamp(sub.inactive?.at)}: ${sub.inactive?.detail ?? 'unknown reason'}. Nothing is posted here until someone says "notify here" again.`,
+      stateColor: 'Attention',
+    };
+  }
+  if (!sub.scopes.length)
+    return { state: 'Active, but every flow set is muted here.', stateColor: 'Warning' };
+  return { state: 'Active.', stateColor: 'Good' };
+}
+
+function summary(d: Delivery): string {
+  const first = d.events[0]!;
+  const what =
+    d.events.length === 1
+      ? `${first.setName} · ${changeText(first)}`
+      : `${d.events.length} readiness changes`;
+  return `${what} (${formatTimestamp(first.detectedAt)})`;
+}
+
+function deliveryFacts(deliveries: readonly Delivery[]): Array<{ title: string; value: string }> {
+  const sent = deliveries.filter((d) => d.state === 'sent');
+  const waiting = deliveries.filter((d) => d.state === 'pending' || d.state === 'sending');
+  const last = sent
+    .map((d) => d.sentAt ?? d.updatedAt)
+    .sort()
+    .pop();
+  const facts = [];
+  if (last)
+    facts.push({
+      title: 'Last sent',
+      value: `${formatTimestamp(last)} (${sent.length} sent recently)`,
+    });
+  if (waiting.length) {
+    const next = waiting.map((d) => d.nextAttemptAt).sort()[0];
+    facts.push({
+      title: 'Waiting to be sent',
+      value: `${waiting.length} (next attempt ${formatTimestamp(next)})`,
+    });
+  }
+  return facts;
+}
+
+function problems(deliveries: readonly Delivery[]) {
+  const uncertain = deliveries.filter((d) => d.state === 'uncertain');
+  const failed = deliveries.filter((d) => d.state === 'failed');
+  return [
+    ...uncertain.map((d) => ({
+      heading: 'Delivery uncertain',
+      color: 'Warning',
+      detail: `${summary(d)}. It may or may not have been posted here; if you do not see it, send it again.`,
+      deliveryId: d.id,
+    })),
+    ...failed.map((d) => ({
+      heading: 'Not delivered',
+      color: 'Attention',
+      detail: `${summary(d)}. ${d.note ?? ''}`.trim(),
+      deliveryId: '',
+    })),
+  ].slice(0, MAX_PROBLEMS);
+}
+
+export function notifyListCard(
+  sub: Subscription | undefined,
+  deliveries: readonly Delivery[],
+  place: ConversationRef['type'],
+): AdaptiveCard {
+  const ordered = [...deliveries].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const facts = [
+    ...(sub?.scopes ?? []).map(scopeText),
+    ...(sub?.muted ?? []).map((m) => ({
+      title: `Muted: ${m.setName}`,
+      value: `by ${m.by.name || 'someone'}, ${formatTimestamp(m.at)}`,
+    })),
+    ...(sub ? deliveryFacts(ordered) : []),
+  ];
+  return renderCard('notify-list', {
+    title: `Notifications in ${PLACES[place]}`,
+    ...stateOf(sub),
+    facts,
+    problems: problems(ordered),
+    hint: 'notify here [for {set}] [only {statuses}] adds; notify off [for {set}] removes or mutes.',
+  });
+}
