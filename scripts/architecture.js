@@ -36,6 +36,17 @@ const RANKS = {
   errors: 10,
 };
 
+/**
+ * Use cases return outcomes, never cards: they do not draw cards or forms. A use case that posts
+ * to another conversation gets its cards from a presenter it is given (wired in bot/ and app/).
+ */
+const NEVER = {
+  changes: ['views', 'forms'],
+  approvals: ['views', 'forms'],
+  history: ['views', 'forms'],
+  notifications: ['views', 'forms'],
+};
+
 /** Who may import the sandbox (emulator, identity provider, Playground, sandbox people). */
 const SANDBOX_IMPORTERS = new Set(['app']);
 
@@ -50,6 +61,8 @@ function violation(from, to) {
   if (from === to) return undefined;
   if (to === 'sandbox' && !SANDBOX_IMPORTERS.has(from))
     return `only the composition root (src/app) may import src/sandbox; ${from}/ may not`;
+  if ((NEVER[from] ?? []).includes(to))
+    return `${from}/ is a use case: it returns outcomes and may not import ${to}/ (cards are drawn above it)`;
   const a = RANKS[from];
   const b = RANKS[to];
   if (a === undefined) return `src/${from} is not a known layer: add it to scripts/architecture.js`;

@@ -4,7 +4,6 @@
  * and its errors, or a preview diffed against what is stored now. An add for a type the set has
  * meanwhile got is refused before parsing; an edit of a flow that is gone says so.
  */
-import { exactTime } from '../views/changeCards';
 import { knownFlow, unlessGone } from '../changes/freshness';
 import { type ChangeDeps } from '../changes/deps';
 import { changeDeps } from '../bot/useCaseDeps';
@@ -19,6 +18,7 @@ import { FlowFormSubmit } from './changeSchemas';
 import { currentSetResult, setGoneResult } from './setButtons';
 import { cardAction } from '../bot/action';
 import { type ActionResult } from '../views/reply';
+import { formatTime } from '../domain/time';
 
 interface Current {
   set: FlowSet;
@@ -27,7 +27,7 @@ interface Current {
 }
 
 const movedNote = (what: string, at: string | null | undefined) =>
-  `${what} changed at ${exactTime(at)}, after you opened the form: the changes below compare your values with what is stored now.`;
+  `${what} changed at ${formatTime(at, 'second')}, after you opened the form: the changes below compare your values with what is stored now.`;
 
 async function previewAdd(deps: ChangeDeps, data: FlowFormSubmit, now: Current) {
   const { set, flows, roleGroups } = now;

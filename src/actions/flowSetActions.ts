@@ -3,7 +3,6 @@
  * A form submission is parsed by src/forms: errors → the same form with the errors next to the
  * fields and the input kept; valid → a preview diffed against what Graph stores now.
  */
-import { exactTime } from '../views/changeCards';
 import { unlessGone } from '../changes/freshness';
 import { changeDeps } from '../bot/useCaseDeps';
 import { editSetForm } from '../changes/openForms';
@@ -14,6 +13,7 @@ import { FlowSetFormSubmit, SetButton } from './changeSchemas';
 import { loadForButton, setGoneResult } from './setButtons';
 import { cardAction } from '../bot/action';
 import { type ActionResult } from '../views/reply';
+import { formatTime } from '../domain/time';
 
 /** Edit: the set form, filled from the set as stored now. 1 Graph call. */
 export const flowSetEditAction = cardAction({
@@ -68,7 +68,7 @@ export const flowSetPreviewAction = cardAction({
     // The preview compares with what is stored now, so an edit made meanwhile shows up in it.
     const moved = (set.lastModifiedDateTime ?? '') !== data.version;
     const note = moved
-      ? `"${set.displayName}" changed at ${exactTime(set.lastModifiedDateTime)}, after you opened the form: the changes below compare your values with what is stored now.`
+      ? `"${set.displayName}" changed at ${formatTime(set.lastModifiedDateTime, 'second')}, after you opened the form: the changes below compare your values with what is stored now.`
       : undefined;
     return {
       kind: 'card',

@@ -6,12 +6,12 @@
  */
 import { changeResultCard } from '../views/changeResultCard';
 import { flowSetCard } from '../views/flowSetCard';
-import { exactTime } from '../views/changeCards';
 import { unlessGone } from '../changes/freshness';
 import type { IndustryDataApi } from '../graph';
 import type { FlowSet, ProvisioningFlow } from '../domain/flowSchemas';
 import { type ActionResult } from '../views/reply';
 import type { SetButton } from './changeSchemas';
+import { formatTime } from '../domain/time';
 
 export type Loaded =
   | { ok: true; set: FlowSet; flows: ProvisioningFlow[] }
@@ -46,7 +46,7 @@ export async function loadForButton(
   const flows = withFlows || outOfDate ? (await graph.listFlows(set.id)).data : [];
   if (outOfDate) {
     const note =
-      `This card was out of date: "${set.displayName}" changed at ${exactTime(set.lastModifiedDateTime)}. ` +
+      `This card was out of date: "${set.displayName}" changed at ${formatTime(set.lastModifiedDateTime, 'second')}. ` +
       'Here is what is stored now; nothing was changed. Click the button again if you still want to.';
     return { ok: false, result: currentSetResult(set, flows, note) };
   }

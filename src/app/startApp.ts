@@ -38,6 +38,7 @@ import { createAdapter } from '../teams/adapter';
 import { createTeamsSso, type TeamsSso } from '../teams/sso';
 import { startBotServer } from '../teams/server';
 import { createTurnHandler } from '../teams/turnHandler';
+import { deliveryCard } from '../views/notificationCard';
 
 export interface RunningApp {
   botUrl: string;
@@ -157,6 +158,7 @@ export async function startApp(
       graph: { forApp: () => pollingGraph },
       logger,
       sender: createProactiveMessenger(config, logger, { timeoutMs: config.notify.sendTimeoutMs }),
+      render: deliveryCard,
       ...config.notify,
     });
     services.conversations = observeConversations(

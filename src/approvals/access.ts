@@ -3,7 +3,7 @@
  * services it depends on), and the messenger it posts and updates cards with.
  */
 import type { SendOutcome } from '../notifications';
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import type { StoredConversationReference } from '../store/conversationStore';
 import type { ApproverDirectory } from './approvers';
 import type { InFlightMarks } from '../changes/inFlight';

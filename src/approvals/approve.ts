@@ -12,7 +12,7 @@
  */
 import { type ActionResult } from '../views/reply';
 import { recordChangeEvent } from '../history';
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { executeClaimed } from '../changes/apply';
 import type { PendingChange } from '../domain/pendingChange';
 import { syncCards } from './cardSync';

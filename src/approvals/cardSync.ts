@@ -4,7 +4,7 @@
  * state the copies show, so the sweep can finish the job after a crash or a failed update.
  * Updating is idempotent (PUT of the whole card), so doing it twice is harmless.
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { viewOf, type ChangeViewStore } from '../changes/changeView';
 import type { PendingChange } from '../domain/pendingChange';
 import type { Logger } from '../log';

@@ -5,7 +5,7 @@
  * shown to the requester. A post is sent once: after a 5xx or a timeout it may have landed, and
  * posting again could show the request twice; only a 429 is retried.
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import type { PendingChange } from '../domain/pendingChange';
 import type { Logger } from '../log';
 import type { SendOutcome } from '../notifications';

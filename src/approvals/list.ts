@@ -6,10 +6,9 @@
  */
 import { type ActionResult } from '../views/reply';
 import { approvalListCard, type ApprovalListItem } from '../views/approvalListCard';
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { viewOf, type ChangeViewStore } from '../changes/changeView';
 import { titleOf } from '../domain/changeRows';
-import { formatTimestamp } from '../domain/flowSummary';
 import { isExpired, type PendingChange, type Person } from '../domain/pendingChange';
 import { placeChosenBy } from '../views/approvalCards';
 import { isRequester } from './decisionSteps';
@@ -17,6 +16,7 @@ import type { ApproverDirectory } from './approvers';
 import type { ApprovalDeps } from './deps';
 import { CHANNEL_KEY, type ApprovalRequest } from '../domain/approvalRecords';
 import type { ApprovalStores } from './stores';
+import { formatTime } from '../domain/time';
 
 export interface ListInput {
   stores: ApprovalStores;
@@ -48,7 +48,7 @@ async function itemOf(
   return {
     changeId: change.id,
     title: titleOf(change, view),
-    who: `Asked by ${change.requester.name} at ${formatTimestamp(request.requestedAt)} · expires ${formatTimestamp(change.expiresAt)}`,
+    who: `Asked by ${change.requester.name} at ${formatTime(request.requestedAt)} · expires ${formatTime(change.expiresAt)}`,
     reason: request.reason,
     status:
       change.state === 'approved'

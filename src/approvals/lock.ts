@@ -8,10 +8,10 @@
  */
 import { titleOf } from '../domain/changeRows';
 import { viewOf, type ChangeViewStore } from '../changes/changeView';
-import { exactTime } from '../views/changeCards';
 import { isExpired, type PendingChange } from '../domain/pendingChange';
 import type { ApprovalRequest } from '../domain/approvalRecords';
 import type { ApprovalStores } from './stores';
+import { formatTime } from '../domain/time';
 
 const HOLDING = ['pending', 'approved', 'applying'];
 
@@ -49,7 +49,7 @@ export async function heldBy(
   const view = await viewOf(views, holder.id);
   return (
     `"${view.setName}" already has a change waiting for approval: ${titleOf(holder, view)}, asked by ` +
-    `${request.requester.name} at ${exactTime(request.requestedAt)}. Only one change per flow set can ` +
+    `${request.requester.name} at ${formatTime(request.requestedAt, 'second')}. Only one change per flow set can ` +
     'wait for approval: wait for the decision, or cancel that request (its requester or an approver can).'
   );
 }

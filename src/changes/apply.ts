@@ -14,7 +14,7 @@
  * Under peer policy the requester's Apply is not an approval: it is refused (applyGate.ts).
  */
 import { type ActionResult } from '../views/reply';
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import type { PendingChange } from '../domain/pendingChange';
 import { toAppError, type AppError } from '../errors';
 import type { IndustryDataApi } from '../graph';

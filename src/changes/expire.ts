@@ -4,7 +4,7 @@
  * computed against what is stored now. `expireDue` moves overdue changes to `expired` and gives
  * their final cards, for whoever updates the posted previews (a timer in the composition root).
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import type { PendingChange } from '../domain/pendingChange';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
 import type { IndustryDataApi } from '../graph';

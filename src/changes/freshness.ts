@@ -17,7 +17,7 @@ import {
   type ProvisioningFlow,
 } from '../domain/flowSchemas';
 import type { ChangeView } from './changeView';
-import { exactTime } from '../views/changeCards';
+import { formatTime } from '../domain/time';
 
 export type Freshness = { fresh: true } | { fresh: false; reason: string; rows: FieldChange[] };
 
@@ -52,7 +52,7 @@ function setFreshness(change: PendingChange, view: ChangeView, set: FlowSet | un
     return stale(`Flow set "${view.setName}" no longer exists: it was deleted after this preview.`);
   if (!movedSince(change, set.lastModifiedDateTime)) return fresh;
   return stale(
-    `Flow set "${view.setName}" was changed at ${exactTime(set.lastModifiedDateTime)}, after this preview (made from the version of ${exactTime(change.baseVersion)}).`,
+    `Flow set "${view.setName}" was changed at ${formatTime(set.lastModifiedDateTime, 'second')}, after this preview (made from the version of ${formatTime(change.baseVersion, 'second')}).`,
     diffFields(view.before ?? flowSetShape(set), flowSetShape(set), FLOW_SET_LABELS),
   );
 }
@@ -77,7 +77,7 @@ export async function checkFreshness(
       const existing = (await graph.listFlows(setId)).data.find((f) => flowKindOf(f) === flowKind);
       if (!existing) return fresh;
       return stale(
-        `Flow set "${view.setName}" got a ${FLOW_KIND_NAMES[flowKind]} flow at ${exactTime(existing.createdDateTime)}, after this preview, and a set holds one flow of each type.`,
+        `Flow set "${view.setName}" got a ${FLOW_KIND_NAMES[flowKind]} flow at ${formatTime(existing.createdDateTime, 'second')}, after this preview, and a set holds one flow of each type.`,
       );
     }
     case 'updateFlow':
@@ -90,7 +90,7 @@ export async function checkFreshness(
       if (!movedSince(change, flow.lastModifiedDateTime)) return fresh;
       const now = knownFlow(flow);
       return stale(
-        `${what} was changed at ${exactTime(flow.lastModifiedDateTime)}, after this preview (made from the version of ${exactTime(change.baseVersion)}).`,
+        `${what} was changed at ${formatTime(flow.lastModifiedDateTime, 'second')}, after this preview (made from the version of ${formatTime(change.baseVersion, 'second')}).`,
         now && view.before ? diffFields(view.before, flowShape(now), FLOW_LABELS[flowKind]) : [],
       );
     }

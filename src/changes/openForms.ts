@@ -4,7 +4,7 @@
  * The version a form carries is the lastModifiedDateTime of what it edits: the set for set
  * forms and for adding a flow, the flow itself for a flow edit.
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import {
   defaultFlowValues,
   flowFormCard,

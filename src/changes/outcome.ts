@@ -4,7 +4,7 @@
  * restart reconcile, so every path records the same facts the same way.
  */
 import { recordChangeEvent } from '../history'; // Audit
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import type { FieldChange } from '../domain/diff';
 import type { ChangeEvent, PendingChange } from '../domain/pendingChange';
 import type { AppError } from '../errors';

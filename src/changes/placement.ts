@@ -3,7 +3,7 @@
  * handler, so the change learns its message id only afterwards. Recording it lets the expiry
  * sweep update that card like any other (buttons removed, "expired").
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import type { PendingChangeStore } from './pendingChangeStore';
 
 const PREVIEW_VERBS = new Set(['change.apply', 'change.cancel', 'approval.request']);

@@ -8,7 +8,7 @@
 import { changeResultCard } from '../views/changeResultCard';
 import { showCommandFor } from '../views/flowSetListCard';
 import { recordChangeEvent } from '../history'; // Audit
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { newPendingChange, withPreviewCard } from '../domain/pendingChange';
 import { previewCardFor } from '../views/changeCards';
 import { peerPreview } from './applyGate';

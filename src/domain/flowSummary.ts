@@ -99,14 +99,6 @@ export function filterDetail(filter: BasicFilter | null | undefined, max = 60): 
   return `${orgs.slice(0, max).join(', ')}${more}`;
 }
 
-/** "2025-08-18 14:05 UTC" — Graph timestamps are UTC ISO 8601 with 7 fractional digits. */
-export function formatTimestamp(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return iso;
-  return `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 /** "courseGradeLevel" → "course grade level": enum members and role codes as words. */
 export function humanise(code: string): string {
   return code

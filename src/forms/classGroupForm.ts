@@ -4,7 +4,7 @@
  * docs/graph-notes.md#types). Both role lists offer every documented section-role code; a new flow starts with the
  * documented example's split (example 08), where some roles appear in both lists.
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { renderCard } from '../views/render';
 import { FLOW_LABELS } from '../domain/fieldLabels';
 import { SDS_WARNINGS } from '../domain/warnings';

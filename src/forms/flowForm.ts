@@ -3,7 +3,7 @@
  * The kind comes from the card data (verb flow.preview); on edit, `current` is the stored flow
  * the handler re-read from Graph and must be of that kind.
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
 import { AppError } from '../errors';
 import type { FlowCreateInput, FlowPatchInput } from '../domain/flowInputs';

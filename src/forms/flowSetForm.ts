@@ -3,7 +3,7 @@
  * either covers every organisation in the inbound data (no filter) or only the listed
  * organisation external ids (basicFilter on orgExternalId, docs/graph-notes.md#filters).
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { renderCard } from '../views/render';
 import { FLOW_SET_LABELS } from '../domain/fieldLabels';
 import { SDS_WARNINGS } from '../domain/warnings';

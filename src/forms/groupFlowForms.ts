@@ -5,7 +5,7 @@
  * New flows start as the documented examples (09: role group on, school + role group off;
  * 07: both on).
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { renderCard } from '../views/render';
 import { FLOW_LABELS } from '../domain/fieldLabels';
 import { AdministrativeUnitFlowInput, SecurityGroupFlowInput } from '../domain/flowInputs';

@@ -2,7 +2,7 @@
  * View-model of cards/form-flow-user.json. Passwords are never bound to the card: password
  * inputs always render empty, whatever the model's values hold.
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { renderCard } from '../views/render';
 import { FLOW_LABELS } from '../domain/fieldLabels';
 import { formatValue } from '../domain/fieldFormat';

@@ -3,7 +3,7 @@
  * it went. Implemented with botbuilder in src/teams/proactive.ts; tests and the bench use the same
  * implementation against the loopback connector.
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import type { StoredConversationReference } from '../store/conversationStore';
 
 export type SendOutcome =

@@ -5,7 +5,6 @@
  * (tests, benchmarks); they share the same mutual exclusion as the background loops.
  */
 import { randomUUID } from 'node:crypto';
-import { deliveryCard } from '../views/notificationCard';
 import { createPendingChangeStore } from '../changes/pendingChangeStore';
 import type { GraphAccess } from '../identity/graphAccess';
 import { backoffDelay } from '../graph/retry';
@@ -21,11 +20,14 @@ import type { NotificationSender } from './sender';
 import { createSubscriptionStore, type SubscriptionStore } from './subscriptionStore';
 import { createTicker, serialised } from './timing';
 import { createDeliveryWorker } from './worker';
+import type { WorkerDeps } from './workerDeps';
 
 export interface NotificationsOptions {
   storage: DurableStorage;
   graph: Pick<GraphAccess, 'forApp'>;
   sender: NotificationSender;
+  /** Draws the card of one delivery (views/notificationCard.ts), wired in src/app. */
+  render: WorkerDeps['render'];
   logger: Logger;
   /** 0 = no background polling. */
   pollMs: number;
@@ -83,7 +85,7 @@ export function createNotifications(options: NotificationsOptions): Notification
     sender: options.sender,
     limiter: createRateLimiter({ appPerSecond: options.appSendsPerSecond }),
     lease,
-    render: deliveryCard,
+    render: options.render,
     logger: log,
     sendTimeoutMs: options.sendTimeoutMs,
     isStopping: () => stopping,

@@ -1,7 +1,7 @@
 /** What the outbox worker (worker.ts) and its per-item send (sendItem.ts) work with. */
 import type { Logger } from '../log';
 import type { NotificationEvent } from '../domain/notificationRecords';
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import type { LeaseHandle } from './lease';
 import type { Outbox } from './outbox';
 import type { RateLimiter } from './rateLimiter';

@@ -3,7 +3,7 @@
  * `adaptiveCard/action`, with the real outcome in the body (docs/teams-notes.md#invoke-responses); the card
  * type is `application/vnd.microsoft.card.adaptive` (not `…adaptive.card`).
  */
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 
 export const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const MESSAGE_TYPE = 'application/vnd.microsoft.activity.message';

@@ -11,7 +11,7 @@
  * bypasses our limiter. So every send here is exactly one HTTP request, and the outbox decides.
  */
 import type { ConversationReference, TurnContext } from 'botbuilder';
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { NotificationSender, SendOutcome } from '../notifications/sender';

@@ -1,6 +1,6 @@
 /** Turns our replies (text or Adaptive Card) into Bot Framework activities. */
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
-import type { AdaptiveCard } from '../views/render';
+import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { type Reply } from '../views/reply';
 
 export function cardActivity(card: AdaptiveCard): Partial<Activity> {

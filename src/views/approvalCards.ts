@@ -7,12 +7,12 @@
 import { approvalRequestCard } from './approvalRequestCard';
 import { changeResultCard } from './changeResultCard';
 import type { AdaptiveCard } from './render';
-import { closedCard, exactTime } from './changeCards';
+import { closedCard } from './changeCards';
 import type { ChangeView } from '../domain/changeView';
 import { isCreate, rowsOf, titleOf, warningsOf } from '../domain/changeRows';
-import { formatTimestamp } from '../domain/flowSummary';
 import type { PendingChange } from '../domain/pendingChange';
 import type { ApprovalRequest, CardCopy } from '../domain/approvalRecords';
+import { formatTime } from '../domain/time';
 
 export type Audience = CardCopy['role'];
 
@@ -54,10 +54,10 @@ function factsOf(
   return [
     {
       title: 'Requested by',
-      value: `${change.requester.name} at ${formatTimestamp(request.requestedAt)}`,
+      value: `${change.requester.name} at ${formatTime(request.requestedAt)}`,
     },
     { title: 'Reason', value: request.reason || '—' },
-    { title: 'Expires', value: `${formatTimestamp(change.expiresAt)} (${hours} h)` },
+    { title: 'Expires', value: `${formatTime(change.expiresAt)} (${hours} h)` },
     ...(audience === 'requester' && sentTo.length
       ? [{ title: 'Sent to', value: sentTo.join(', ') }]
       : []),
@@ -109,7 +109,7 @@ export function finalCard(
   const references = [`Change ${change.id}`];
   if (change.state === 'rejected') {
     const why = request.rejection?.reason ? `: ${request.rejection.reason}` : '.';
-    const message = `Rejected by ${by ?? 'an approver'} at ${exactTime(last?.at)}${why} Nothing was changed. ${asked}`;
+    const message = `Rejected by ${by ?? 'an approver'} at ${formatTime(last?.at, 'second')}${why} Nothing was changed. ${asked}`;
     return changeResultCard({
       tone: 'attention',
       status: '✗ Rejected',
@@ -119,11 +119,11 @@ export function finalCard(
     });
   }
   if (change.state === 'cancelled') {
-    const message = `Cancelled by ${by ?? 'the requester'} at ${exactTime(last?.at)}. Nothing was changed. ${asked}`;
+    const message = `Cancelled by ${by ?? 'the requester'} at ${formatTime(last?.at, 'second')}. Nothing was changed. ${asked}`;
     return changeResultCard({ tone: 'default', status: 'Cancelled', title, message, references });
   }
   if (change.state === 'expired') {
-    const message = `Nobody decided before ${exactTime(change.expiresAt)}, so the request expired. Nothing was changed. ${asked}`;
+    const message = `Nobody decided before ${formatTime(change.expiresAt, 'second')}, so the request expired. Nothing was changed. ${asked}`;
     return changeResultCard({ tone: 'default', status: 'Expired', title, message, references });
   }
   // applying, applied, failed, stale: the pipeline's own card (it names requester and approver).

@@ -10,15 +10,7 @@ import type { FieldChange } from '../domain/diff';
 import type { ChangeState, PendingChange, Person } from '../domain/pendingChange';
 import type { ChangeView } from '../domain/changeView';
 import { isCreate, rowsOf, startOverCommand, titleOf, warningsOf } from '../domain/changeRows';
-
-/** "2026-03-01 10:07:33 UTC": seconds matter when saying what changed after a preview. */
-export function exactTime(iso: string | null | undefined): string {
-  if (!iso) return 'an unknown time';
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms)
-    ? iso
-    : `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
+import { formatTime } from '../domain/time';
 
 export const ttlMinutesOf = (change: PendingChange): number =>
   (Date.parse(change.expiresAt) - Date.parse(change.createdAt)) / 60_000;
@@ -95,7 +87,7 @@ export function appliedCard(
     status: '✓ Applied',
     title: titleOf(change, view),
     message: sentences(
-      `Applied by ${by?.name ?? 'the requester'} at ${exactTime(at)}.`,
+      `Applied by ${by?.name ?? 'the requester'} at ${formatTime(at, 'second')}.`,
       approvalLine(change),
       note,
     ),
@@ -157,7 +149,7 @@ export function closedCard(change: PendingChange, view: ChangeView, note?: strin
         tone: 'default',
         status: 'Cancelled',
         title,
-        message: `Cancelled by ${by?.name ?? 'the requester'} at ${exactTime(at)}. Nothing was changed.`,
+        message: `Cancelled by ${by?.name ?? 'the requester'} at ${formatTime(at, 'second')}. Nothing was changed.`,
         references: references(change),
       });
     }
@@ -186,8 +178,8 @@ export function closedCard(change: PendingChange, view: ChangeView, note?: strin
         status: rejected ? 'Rejected' : 'Approved, not applied yet',
         title,
         message: rejected
-          ? `Rejected by ${name} at ${exactTime(at)}. Nothing was changed.`
-          : `Approved by ${name} at ${exactTime(at)}; nothing has been written yet: ${name} can click Approve again to apply it.`,
+          ? `Rejected by ${name} at ${formatTime(at, 'second')}. Nothing was changed.`
+          : `Approved by ${name} at ${formatTime(at, 'second')}; nothing has been written yet: ${name} can click Approve again to apply it.`,
         references: references(change),
       });
     }
@@ -197,7 +189,7 @@ export function closedCard(change: PendingChange, view: ChangeView, note?: strin
         tone: 'emphasis',
         status: 'Being applied…',
         title,
-        message: `${by?.name ?? 'Someone'} clicked Apply at ${exactTime(at)}; the change is being made now. Show the flow set in a moment to see the result.`,
+        message: `${by?.name ?? 'Someone'} clicked Apply at ${formatTime(at, 'second')}; the change is being made now. Show the flow set in a moment to see the result.`,
         references: references(change),
         buttons: showButtons(change),
       });

@@ -6,15 +6,10 @@
  */
 import type { Fact } from '../domain/flowSettings';
 import { flowSettingFacts } from '../domain/flowSettings';
-import {
-  filterDetail,
-  flowLabel,
-  formatTimestamp,
-  readinessBadge,
-  sortFlows,
-} from '../domain/flowSummary';
+import { filterDetail, flowLabel, readinessBadge, sortFlows } from '../domain/flowSummary';
 import type { FlowSet, ProvisioningFlow } from '../domain/flowSchemas';
 import { AdaptiveCard, renderCard } from './render';
+import { formatTime } from '../domain/time';
 
 export type ResultTone = 'good' | 'attention' | 'warning' | 'default' | 'emphasis';
 
@@ -64,7 +59,7 @@ export function storedSetView(set: FlowSet, flows: readonly ProvisioningFlow[]):
     facts: [
       { title: 'Filter', value: filterDetail(set.filter) },
       { title: 'Flows', value: flows.length ? String(flows.length) : 'None yet' },
-      { title: 'Last changed', value: formatTimestamp(set.lastModifiedDateTime) },
+      { title: 'Last changed', value: formatTime(set.lastModifiedDateTime) },
       { title: 'Id', value: set.id },
     ],
     flows: sortFlows(flows).map(flowView),
@@ -76,7 +71,7 @@ export function storedFlowView(setName: string, flow: ProvisioningFlow): StoredV
   return {
     heading: 'Now stored in Microsoft Graph',
     name: `${setName}: ${flowLabel(flow)} flow`,
-    facts: [{ title: 'Last changed', value: formatTimestamp(flow.lastModifiedDateTime) }],
+    facts: [{ title: 'Last changed', value: formatTime(flow.lastModifiedDateTime) }],
     flows: [flowView(flow)],
   };
 }

@@ -8,7 +8,6 @@ import { flowSettingFacts } from '../domain/flowSettings';
 import {
   filterDetail,
   flowLabel,
-  formatTimestamp,
   missingFlowKinds,
   readinessBadge,
   sortFlows,
@@ -16,6 +15,7 @@ import {
 import { flowKindOf, type FlowSet, type ProvisioningFlow } from '../domain/flowSchemas';
 import { showCommandFor } from './flowSetListCard';
 import { AdaptiveCard, renderCard } from './render';
+import { formatTime } from '../domain/time';
 
 /** Data of the Edit / Add flow / Delete buttons (verbs flowset.edit, flow.add, flowset.delete). */
 export interface FlowSetRef {
@@ -62,8 +62,8 @@ export function flowSetCard(
     name: set.displayName,
     facts: [
       { title: 'Filter', value: filterDetail(set.filter) },
-      { title: 'Created', value: formatTimestamp(set.createdDateTime) },
-      { title: 'Last changed', value: formatTimestamp(set.lastModifiedDateTime) },
+      { title: 'Created', value: formatTime(set.createdDateTime) },
+      { title: 'Last changed', value: formatTime(set.lastModifiedDateTime) },
       { title: 'Id', value: set.id },
     ],
     noFlows: flows.length ? '' : 'This flow set has no flows yet: it provisions nothing.',

@@ -6,12 +6,12 @@
  */
 import type { StoredAuditEntry } from '../domain/auditEntry';
 import { entryTitle, flowKindOfEntry } from '../domain/auditEntry';
-import { exactTime } from './changeCards';
 import { diffFields, type FieldLabels } from '../domain/diff';
 import { FLOW_LABELS, FLOW_SET_LABELS } from '../domain/fieldLabels';
 import { pageButtons } from '../domain/paging';
 import type { ChangeKind } from '../domain/pendingChange';
 import { AdaptiveCard, renderCard } from './render';
+import { formatTime } from '../domain/time';
 
 export const HISTORY_PAGE_SIZE = 10;
 /** Field rows shown per entry; the rest are counted ("and 2 more"). */
@@ -57,7 +57,7 @@ function status(entry: StoredAuditEntry): string {
 
 function who(entry: StoredAuditEntry): string {
   const { requester, approver, actor } = entry;
-  const parts = [exactTime(entry.at), `asked by ${requester.name}`];
+  const parts = [formatTime(entry.at, 'second'), `asked by ${requester.name}`];
   if (entry.event === 'rejected') return [...parts, `rejected by ${actor.name}`].join(' · ');
   if (approver) parts.push(`approved by ${approver.name}`);
   const isKnown = [requester, approver].some((p) => p?.aadObjectId === actor.aadObjectId);

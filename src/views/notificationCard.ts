@@ -3,15 +3,11 @@
  * when, who caused it, and buttons: Show set, Reset flow, Mute this set here), or one digest card
  * when many flows changed at once for the same conversation.
  */
-import {
-  FLOW_KIND_LABELS,
-  formatTimestamp,
-  readinessBadge,
-  type BadgeColor,
-} from '../domain/flowSummary';
+import { FLOW_KIND_LABELS, readinessBadge, type BadgeColor } from '../domain/flowSummary';
 import type { Attribution, NotificationEvent } from '../domain/notificationRecords';
 import { showCommandFor } from './flowSetListCard';
 import { AdaptiveCard, renderCard } from './render';
+import { formatTime } from '../domain/time';
 
 export const MUTE_VERB = 'notify.mute';
 export const RESET_VERB = 'flow.reset';
@@ -40,7 +36,7 @@ export function attributionText(a: Attribution | undefined): string {
   if (!a) return '';
   const approved = a.approver ? ` (approved by ${a.approver})` : '';
   const what = CHANGE_WORDS[a.changeKind] ?? 'the change';
-  return `After ${what} requested by ${a.requester}${approved} at ${formatTimestamp(a.appliedAt)}.`;
+  return `After ${what} requested by ${a.requester}${approved} at ${formatTime(a.appliedAt)}.`;
 }
 
 /** "Users: ⏳ not ready → ✗ failed", "New flow: Users (⏳ not ready)", … */
@@ -107,7 +103,7 @@ export function notificationCard(e: NotificationEvent): AdaptiveCard {
     ...(e.kind === 'status'
       ? [{ title: 'Status', value: `${status(e.from)} → ${status(e.to)}` }]
       : []),
-    { title: 'When', value: formatTimestamp(e.detectedAt) },
+    { title: 'When', value: formatTime(e.detectedAt) },
   ];
   return renderCard('notification', {
     title: `${e.setName} · ${headline(e)}`,
@@ -122,7 +118,7 @@ export function notificationCard(e: NotificationEvent): AdaptiveCard {
 export function notificationDigestCard(events: readonly NotificationEvent[]): AdaptiveCard {
   const sets = [...new Map(events.map((e) => [e.setId, e])).values()];
   const shown = events.slice(0, DIGEST_ROWS);
-  const when = formatTimestamp(events[0]?.detectedAt);
+  const when = formatTime(events[0]?.detectedAt);
   return renderCard('notification-digest', {
     title: `${events.length} readiness changes`,
     subtitle: `In ${sets.length} flow set${sets.length === 1 ? '' : 's'} · ${when}`,

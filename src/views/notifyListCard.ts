@@ -4,11 +4,11 @@
  * person's eye: "delivery uncertain" ones (with a Send again button: only someone who can see
  * the conversation can tell whether the first post arrived) and undelivered ones.
  */
-import { formatTimestamp } from '../domain/flowSummary';
 import type { ConversationRef } from '../domain/people';
 import type { Delivery, Subscription, SubscriptionScope } from '../domain/notificationRecords';
 import { changeText } from './notificationCard';
 import { AdaptiveCard, renderCard } from './render';
+import { formatTime } from '../domain/time';
 
 const MAX_PROBLEMS = 10;
 
@@ -35,7 +35,7 @@ function stateOf(sub: Subscription | undefined): { state: string; stateColor: st
     };
   if (!sub.active) {
     return {
-      state: `Inactive since ${formatTimestamp(sub.inactive?.at)}: ${sub.inactive?.detail ?? 'unknown reason'}. Nothing is posted here until someone says "notify here" again.`,
+      state: `Inactive since ${formatTime(sub.inactive?.at)}: ${sub.inactive?.detail ?? 'unknown reason'}. Nothing is posted here until someone says "notify here" again.`,
       stateColor: 'Attention',
     };
   }
@@ -50,7 +50,7 @@ function summary(d: Delivery): string {
     d.events.length === 1
       ? `${first.setName} · ${changeText(first)}`
       : `${d.events.length} readiness changes`;
-  return `${what} (${formatTimestamp(first.detectedAt)})`;
+  return `${what} (${formatTime(first.detectedAt)})`;
 }
 
 function deliveryFacts(deliveries: readonly Delivery[]): Array<{ title: string; value: string }> {
@@ -64,13 +64,13 @@ function deliveryFacts(deliveries: readonly Delivery[]): Array<{ title: string; 
   if (last)
     facts.push({
       title: 'Last sent',
-      value: `${formatTimestamp(last)} (${sent.length} sent recently)`,
+      value: `${formatTime(last)} (${sent.length} sent recently)`,
     });
   if (waiting.length) {
     const next = waiting.map((d) => d.nextAttemptAt).sort()[0];
     facts.push({
       title: 'Waiting to be sent',
-      value: `${waiting.length} (next attempt ${formatTimestamp(next)})`,
+      value: `${waiting.length} (next attempt ${formatTime(next)})`,
     });
   }
   return facts;
@@ -105,7 +105,7 @@ export function notifyListCard(
     ...(sub?.scopes ?? []).map(scopeText),
     ...(sub?.muted ?? []).map((m) => ({
       title: `Muted: ${m.setName}`,
-      value: `by ${m.by.name || 'someone'}, ${formatTimestamp(m.at)}`,
+      value: `by ${m.by.name || 'someone'}, ${formatTime(m.at)}`,
     })),
     ...(sub ? deliveryFacts(ordered) : []),
   ];

@@ -5,8 +5,8 @@
  * holds the exact body; the card holds nothing that could be replayed with other values).
  */
 import type { FieldChange } from '../domain/diff';
-import { formatTimestamp } from '../domain/flowSummary';
 import { AdaptiveCard, renderCard } from './render';
+import { formatTime } from '../domain/time';
 
 export interface PreviewCardModel {
   changeId: string;
@@ -38,7 +38,7 @@ export const rowValue = (row: FieldChange, creating: boolean): string =>
 export function previewCard(model: PreviewCardModel): AdaptiveCard {
   const minutes = Math.round(model.ttlMinutes);
   const who = model.requesterName || 'someone';
-  const until = `${formatTimestamp(model.expiresAt)} (${minutes} min)`;
+  const until = `${formatTime(model.expiresAt)} (${minutes} min)`;
   const { approval } = model;
   return renderCard('preview', {
     changeId: model.changeId,

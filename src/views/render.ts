@@ -14,15 +14,10 @@ import * as ACData from 'adaptivecards-templating';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../config/projectRoot';
+import type { AdaptiveCard } from '../domain/adaptiveCard';
 import { escapeMarkdown } from './markdown';
 
-export interface AdaptiveCard {
-  type: 'AdaptiveCard';
-  version: string;
-  body: unknown[];
-  actions?: unknown[];
-  [key: string]: unknown;
-}
+export type { AdaptiveCard };
 
 /** Template function that escapes its argument; wraps every `${…}` in a markdown property. */
 const ESCAPE = 'markdownText';

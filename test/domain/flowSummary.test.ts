@@ -2,7 +2,6 @@ import {
   filterDetail,
   filterSummary,
   flowsSummary,
-  formatTimestamp,
   humanise,
   missingFlowKinds,
   readinessBadge,
@@ -10,6 +9,7 @@ import {
 } from '../../src/domain/flowSummary';
 import { ProvisioningFlow } from '../../src/domain/flowSchemas';
 import { flow, flowSet } from './flowFixtures';
+import { formatTime } from '../../src/domain/time';
 
 const orgs = (n: number) => Array.from({ length: n }, (_, i) => `S${i + 1}`);
 const filterOf = (values: string[]) => ({ attribute: 'orgExternalId', in: values });
@@ -100,7 +100,7 @@ describe('formatTimestamp', () => {
     [null, '—'],
     ['not a date', 'not a date'],
   ])('when the timestamp is %s, then it reads "%s"', (iso, expected) => {
-    expect(formatTimestamp(iso)).toBe(expected);
+    expect(formatTime(iso)).toBe(expected);
   });
 });
 

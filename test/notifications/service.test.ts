@@ -12,6 +12,7 @@ import { setStateStore } from '../../src/notifications/outbox';
 import type { NotificationSender } from '../../src/notifications/sender';
 import { createMemoryStorage } from '../../src/store/memoryStorage';
 import { waitFor } from './support';
+import { deliveryCard } from '../../src/views/notificationCard';
 
 const SET: FlowSet = { id: 's1', displayName: 'Northwind' };
 const flow = (status: string): ProvisioningFlow =>
@@ -44,6 +45,7 @@ function service(storage = createMemoryStorage(), pollMs = 0, graph = scriptedGr
     storage,
     graph,
     sender,
+    render: deliveryCard,
     logger,
     pollMs,
     leaseMs: 60_000,

@@ -4,7 +4,6 @@
  * creation time, a flow by its type (a set holds one of each, docs/graph-notes.md#one-flow-per-type) and creation
  * time, so an older set of the same name or a flow added later is never taken for it.
  */
-import { exactTime } from '../../views/changeCards';
 import { knownFlow, unlessGone } from '../freshness';
 import { deleteSetProposal, flowActionProposal } from '../proposals';
 import { FLOW_KIND_NAMES } from '../../domain/fieldLabels';
@@ -13,6 +12,7 @@ import type { IndustryDataApi } from '../../graph';
 import { flowKindOf, type FlowSet, type ProvisioningFlow } from '../../domain/flowSchemas';
 import type { StoredAuditEntry } from '../../domain/auditEntry';
 import { appliedPhrase, explain, flowKindOfEntry, isShape, type UndoPlan } from './undoSteps';
+import { formatTime } from '../../domain/time';
 
 /**
  * How far a created object's createdDateTime may be from the time its change was recorded:
@@ -51,7 +51,7 @@ export async function undoSetCreate(
     return explain(
       entry,
       'Which one?',
-      `${found.length} flow sets named "${name}" were created around ${exactTime(entry.at)}. Delete the right one with "delete" and its id (see "list").`,
+      `${found.length} flow sets named "${name}" were created around ${formatTime(entry.at, 'second')}. Delete the right one with "delete" and its id (see "list").`,
     );
   const set = found[0];
   if (!set)

@@ -11,10 +11,10 @@ import { FLOW_KIND_NAMES, FLOW_LABELS, FLOW_SET_LABELS } from '../../domain/fiel
 import { flowSetShape, flowShape } from '../../domain/previewDiff';
 import { FlowPatchInput, FlowSetPatchInput, type IndustryDataApi } from '../../graph';
 import { flowKindOf, type FlowSet, type KnownProvisioningFlow } from '../../domain/flowSchemas';
-import { exactTime } from '../../views/changeCards';
 import { bodyFromShape, changedPaths, restoreFields } from '../../history/restore';
 import type { StoredAuditEntry } from '../../domain/auditEntry';
 import { appliedPhrase, explain, flowKindOfEntry, rowsPhrase, type UndoPlan } from './undoSteps';
+import { formatTime } from '../../domain/time';
 
 interface Reverse {
   body: unknown;
@@ -127,7 +127,7 @@ export async function undoFlowEdit(
     return explain(
       entry,
       'Nothing to undo',
-      `${name} was added at ${exactTime(flow.createdDateTime)}, after that change: it is not the flow the change edited.`,
+      `${name} was added at ${formatTime(flow.createdDateTime, 'second')}, after that change: it is not the flow the change edited.`,
     );
   // A user flow's role groups are replaced whole, each with its initial password, which Graph
   // never returns (docs/graph-notes.md#password-masking): sending them back without passwords would clear the

@@ -1,5 +1,4 @@
 /** What `undo` decides for one applied change: a reverse change to preview, or why there is none. */
-import { exactTime } from '../../views/changeCards';
 import type { Proposal } from '../proposals';
 import type { FieldChange } from '../../domain/diff';
 import {
@@ -9,6 +8,7 @@ import {
   shortId,
   type StoredAuditEntry,
 } from '../../domain/auditEntry';
+import { formatTime } from '../../domain/time';
 
 export { flowKindOfEntry, isShape, shortId };
 
@@ -24,7 +24,7 @@ export type UndoPlan =
 
 /** "change 1a2b3c4d (applied by Avery Admin at 2026-03-01 10:07:33 UTC)" */
 export const appliedPhrase = (entry: StoredAuditEntry): string =>
-  `change ${shortId(entry.changeId)} (applied by ${entry.actor.name} at ${exactTime(entry.at)})`;
+  `change ${shortId(entry.changeId)} (applied by ${entry.actor.name} at ${formatTime(entry.at, 'second')})`;
 
 export function explain(
   entry: StoredAuditEntry,

@@ -17,7 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, type Activity, type Attachment } from 'botbuilder';
 import { escapeMarkdown } from '../../views/markdown';
-import type { AdaptiveCard } from '../../views/render';
+import { type AdaptiveCard } from '../../domain/adaptiveCard';
 import type { LoginRequest } from '../invokeResponse';
 
 export interface SignInSettings {
