@@ -1,13 +1,13 @@
 /**
  * Typed views over the durable storage for approvals, and the two ways they are written: one
- * record with a compare-and-set loop (`updateRecord`), or several records at once, all or nothing,
+ * record with the store's compare-and-set (`updateRecord`), or several records at once, all or nothing,
  * each conditional on its eTag (`writeAll`: SQLite runs a batch in one IMMEDIATE transaction, so
  * two bot processes cannot both take the same lock).
  */
 import type { z } from 'zod';
 import { PENDING_CHANGE_PREFIX, PendingChange } from '../domain/pendingChange';
 import { createRecordStore, type RecordStore } from '../store/recordStore';
-import { isStorageConflict, type DurableStorage } from '../store/storage';
+import type { DurableStorage } from '../store/storage';
 import {
   APPROVAL_PREFIX,
   ApprovalChannel,
@@ -61,28 +61,18 @@ export async function writeAll(storage: DurableStorage, writes: RecordWrite[]): 
   await storage.writeReturningETags(items);
 }
 
-// Each retry follows someone else's successful write: a handful is plenty.
-const MAX_ATTEMPTS = 8;
-
 /**
- * Read, change, compare-and-set, again after a lost race. `change` returns the new value, or
- * undefined to leave the record as it is. Resolves with what is stored afterwards.
+ * RecordStore.update for an existing record: `change` returns the new value, or undefined to
+ * leave the record as it is (an absent record is left absent). Resolves with what is stored
+ * afterwards.
  */
-export async function updateRecord<T>(
+export function updateRecord<T>(
   store: RecordStore<T>,
   id: string,
   change: (current: T) => T | undefined,
 ): Promise<T | undefined> {
-  for (let attempt = 1; ; attempt++) {
-    const stored = await store.get(id);
-    if (!stored) return undefined;
-    const next = change(stored.value);
-    if (next === undefined) return stored.value;
-    try {
-      await store.replace(id, next, stored.eTag);
-      return next;
-    } catch (err) {
-      if (!isStorageConflict(err) || attempt >= MAX_ATTEMPTS) throw err;
-    }
-  }
+  return store.update(id, (current) => {
+    const next = current === undefined ? undefined : change(current);
+    return next === undefined ? { keep: current } : { write: next, result: next };
+  });
 }

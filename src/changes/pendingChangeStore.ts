@@ -44,42 +44,27 @@ export interface PendingChangeStore {
   expireDue(now?: Date): Promise<PendingChange[]>;
 }
 
-// Each retry follows a lost race, i.e. someone else's successful write: a handful is plenty.
-const MAX_ATTEMPTS = 5;
-
 export function createPendingChangeStore(storage: DurableStorage): PendingChangeStore {
   const records = createRecordStore(storage, PENDING_CHANGE_PREFIX, PendingChange);
   const notFound = () =>
     new AppError('not_found', 'This change is no longer known. Preview it again.');
 
-  const claim: PendingChangeStore['claim'] = async (id, from, to, by, now = new Date()) => {
-    const stored = await records.get(id);
-    if (!stored || stored.value.state !== from) return { won: false, current: stored?.value };
-    const history = [...stored.value.history, { state: to, at: now.toISOString(), by }];
-    const next: PendingChange = { ...stored.value, state: to, history };
-    try {
-      await records.replace(id, next, stored.eTag);
-      return { won: true, change: next };
-    } catch (err) {
-      if (!isStorageConflict(err)) throw err;
-      return { won: false, current: (await records.get(id))?.value };
-    }
-  };
+  const claim: PendingChangeStore['claim'] = (id, from, to, by, now = new Date()) =>
+    records.update<ClaimResult>(id, (current) => {
+      // After a lost race this runs again on the winner's record, which is no longer in `from`.
+      if (!current || current.state !== from) return { keep: { won: false, current } };
+      const history = [...current.history, { state: to, at: now.toISOString(), by }];
+      const change: PendingChange = { ...current, state: to, history };
+      return { write: change, result: { won: true, change } };
+    });
 
-  const applyEvent: PendingChangeStore['transition'] = async (id, event, now = new Date()) => {
-    for (let attempt = 1; ; attempt++) {
-      const stored = await records.get(id);
-      if (!stored) return { outcome: 'refused', error: notFound() };
-      const result = transition(stored.value, event, now);
-      if (result.outcome === 'already' || !result.change) return result;
-      try {
-        await records.replace(id, result.change, stored.eTag);
-        return result;
-      } catch (err) {
-        if (!isStorageConflict(err) || attempt >= MAX_ATTEMPTS) throw err;
-      }
-    }
-  };
+  const applyEvent: PendingChangeStore['transition'] = (id, event, now = new Date()) =>
+    records.update<TransitionResult>(id, (current) => {
+      if (!current) return { keep: { outcome: 'refused', error: notFound() } };
+      const result = transition(current, event, now);
+      if (result.outcome === 'already' || !result.change) return { keep: result };
+      return { write: result.change, result };
+    });
 
   return {
     async create(change) {

@@ -7,16 +7,14 @@
  */
 import { AppError } from '../errors';
 import type { Logger } from '../log';
-import { createRecordStore } from '../store/recordStore';
-import { isStorageConflict, type DurableStorage } from '../store/storage';
+import { createRecordStore, retryOnConflict } from '../store/recordStore';
+import type { DurableStorage } from '../store/storage';
 import { createAuditIdSource, type AuditIdSource } from './auditId';
 import { maskPasswords } from './mask';
 import { AuditEntry, StoredAuditEntry } from '../domain/auditEntry';
 
 export const AUDIT_PREFIX = 'audit';
 export const DEFAULT_AUDIT_LIST_LIMIT = 50;
-// A retry follows an id collision (same ms, same counter, same 48 random bits): one is plenty.
-const MAX_ATTEMPTS = 3;
 
 export interface AuditFilter {
   setId?: string;
@@ -91,14 +89,11 @@ export function createAuditLog(storage: DurableStorage, options: AuditLogOptions
   return {
     async append(entry) {
       const value = masked(entry);
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await records.replace(nextId(), value, undefined);
-          return;
-        } catch (err) {
-          if (!isStorageConflict(err) || attempt >= MAX_ATTEMPTS) throw err;
-        }
-      }
+      // A conflict is an id collision (same ms, same counter, same 48 random bits): the next
+      // attempt takes a fresh id.
+      await retryOnConflict(async () => {
+        await records.replace(nextId(), value, undefined);
+      });
     },
     async list(filter = {}) {
       const limit = Math.max(1, Math.floor(filter.limit ?? DEFAULT_AUDIT_LIST_LIMIT));

@@ -4,7 +4,7 @@
  * marking the conversation gone while someone subscribes, never loses an update.
  */
 import { createRecordStore } from '../store/recordStore';
-import { isStorageConflict, type DurableStorage } from '../store/storage';
+import type { DurableStorage } from '../store/storage';
 import { storageIdOf } from './conversationKey';
 import {
   SUBSCRIPTION_PREFIX,
@@ -13,8 +13,6 @@ import {
   type InactiveReason,
   type SubscriptionScope,
 } from '../domain/notificationRecords';
-
-const MAX_ATTEMPTS = 5;
 
 export interface SubscriptionStore {
   get(conversationKey: string): Promise<Subscription | undefined>;
@@ -38,24 +36,13 @@ export interface SubscriptionStore {
 export function createSubscriptionStore(storage: DurableStorage): SubscriptionStore {
   const records = createRecordStore(storage, SUBSCRIPTION_PREFIX, Subscription);
 
-  const update: SubscriptionStore['update'] = async (key, change) => {
-    const id = storageIdOf(key);
-    for (let attempt = 1; ; attempt++) {
-      const stored = await records.get(id);
-      const next = change(stored?.value);
-      if (next === undefined) return stored?.value;
-      try {
-        if (next === null) {
-          if (stored) await records.delete(id);
-          return undefined;
-        }
-        await records.replace(id, next, stored?.eTag);
-        return next;
-      } catch (err) {
-        if (!isStorageConflict(err) || attempt >= MAX_ATTEMPTS) throw err;
-      }
-    }
-  };
+  const update: SubscriptionStore['update'] = (key, change) =>
+    records.update(storageIdOf(key), (current) => {
+      const next = change(current);
+      if (next === undefined) return { keep: current };
+      if (next === null) return { delete: true, result: undefined };
+      return { write: next, result: next };
+    });
 
   return {
     async get(key) {

@@ -8,8 +8,8 @@
  * Holds no token, only the outcome.
  */
 import { z } from 'zod';
-import { createRecordStore, type Versioned } from '../../store/recordStore';
-import { isStorageConflict, type DurableStorage } from '../../store/storage';
+import { createRecordStore } from '../../store/recordStore';
+import type { DurableStorage } from '../../store/storage';
 
 const ExchangeRecord = z.object({
   outcome: z.enum(['exchanged', 'failed']),
@@ -35,44 +35,31 @@ export interface ExchangeLedger {
   recordFailed(key: ExchangeKey): Promise<'first' | 'repeat'>;
 }
 
-const MAX_ATTEMPTS = 3;
-
 export function createExchangeLedger(
   storage: DurableStorage,
   now: () => number = Date.now,
 ): ExchangeLedger {
   const records = createRecordStore(storage, 'sso-exchange', ExchangeRecord);
   const idOf = (k: ExchangeKey) => `${k.channelId}/${k.conversationId}/${k.exchangeId}`;
-  const write = (id: string, outcome: ExchangeRecord['outcome'], current?: Versioned<unknown>) =>
-    records.replace(id, { outcome, at: now() }, current?.eTag);
 
   return {
     async alreadyExchanged(key) {
       return (await records.get(idOf(key)))?.value.outcome === 'exchanged';
     },
-    async recordExchanged(key) {
-      const id = idOf(key);
-      // Compare-and-set loop: a concurrent *failure* of another client may have written first;
-      // success overrides it, but only one success ever wins.
-      for (let attempt = 1; ; attempt++) {
-        const current = await records.get(id);
-        if (current?.value.outcome === 'exchanged') return 'duplicate';
-        try {
-          await write(id, 'exchanged', current);
-          return 'first';
-        } catch (err) {
-          if (!isStorageConflict(err) || attempt >= MAX_ATTEMPTS) throw err;
-        }
-      }
+    recordExchanged(key) {
+      // A concurrent *failure* of another client may have written first; success overrides
+      // it, but only one success ever wins.
+      return records.update<'first' | 'duplicate'>(idOf(key), (current) =>
+        current?.outcome === 'exchanged'
+          ? { keep: 'duplicate' }
+          : { write: { outcome: 'exchanged', at: now() }, result: 'first' },
+      );
     },
-    async recordFailed(key) {
-      try {
-        await write(idOf(key), 'failed'); // create-if-absent
-        return 'first';
-      } catch (err) {
-        if (isStorageConflict(err)) return 'repeat';
-        throw err;
-      }
+    recordFailed(key) {
+      // Create-if-absent: only the first failure, and only if nothing was recorded yet.
+      return records.update<'first' | 'repeat'>(idOf(key), (current) =>
+        current ? { keep: 'repeat' } : { write: { outcome: 'failed', at: now() }, result: 'first' },
+      );
     },
   };
 }
