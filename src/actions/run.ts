@@ -2,6 +2,7 @@
  * Dispatches an Action.Execute by verb. The payload is untrusted input: unknown verbs and data
  * that do not match the verb's schema are refused with a specific message, never a crash.
  */
+import type { z } from 'zod';
 import { AppError } from '../errors';
 import type { ActionContext, CardAction } from '../bot/action';
 import { type ActionResult } from '../views/reply';
@@ -23,7 +24,7 @@ export async function runCardAction(
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues)
-      fields[issue.path.join('.') || '(card)'] = issue.message;
+      fields[issue.path.join('.') || '(card)'] = plainWords(issue);
     throw new AppError(
       'bad_input',
       'The card sent data I cannot accept. Ask me again to get a fresh card.',
@@ -32,6 +33,27 @@ export async function runCardAction(
   }
   ctx.services.logger.info('card action', { verb: action.verb, activityId: ctx.activityId });
   return action.run(ctx, parsed.data);
+}
+
+/**
+ * What a refused field shows in chat: our schemas' own messages ("This is not a change id.") as
+ * they are, zod's defaults ("Invalid input: expected string, received number") in plain words.
+ */
+function plainWords(issue: z.core.$ZodIssue): string {
+  if (!/^(Invalid|Too (big|small)|Unrecognized|Expected)/.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return /received undefined/.test(issue.message) ? 'missing' : 'not the right kind of value';
+    case 'too_big':
+      return issue.origin === 'string' ? `longer than ${issue.maximum} characters` : 'too large';
+    case 'too_small':
+      return issue.origin === 'string' ? 'empty' : 'too small';
+    case 'invalid_value':
+    case 'invalid_union':
+      return 'not one of the values this button sends';
+    default:
+      return 'not valid';
+  }
 }
 
 /** Teams adds `msteams` to Submit data; it is never part of our payloads. */
