@@ -11,11 +11,12 @@ import { cancelChange } from '../changes/cancel';
 import { changeDeps } from '../bot/useCaseDeps';
 import { ChangeRef } from './changeSchemas';
 import { cardAction } from '../bot/action';
+import { applyReply, cancelReply } from './changeReplies';
 
 export const changeApplyAction = cardAction({
   verb: 'change.apply',
   schema: ChangeRef,
-  run: (ctx, { changeId }) => applyChange(changeDeps(ctx), changeId),
+  run: async (ctx, { changeId }) => applyReply(await applyChange(changeDeps(ctx), changeId)),
 });
 
 export const changeCancelAction = cardAction({
@@ -24,6 +25,6 @@ export const changeCancelAction = cardAction({
   async run(ctx, { changeId }) {
     const requested = await approvalStores(ctx.services.storage).requests.get(changeId);
     if (requested) return cancelRequest(approvalDeps(ctx), changeId);
-    return cancelChange(changeDeps(ctx), changeId);
+    return cancelReply(await cancelChange(changeDeps(ctx), changeId));
   },
 });

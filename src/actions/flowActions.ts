@@ -8,6 +8,7 @@ import { knownFlow } from '../changes/freshness';
 import { changeDeps } from '../bot/useCaseDeps';
 import { addFlowForm, editFlowForm, roleGroupsFor } from '../changes/openForms';
 import { proposeChange } from '../changes/propose';
+import { proposalCard } from '../views/changeCards';
 import { flowActionProposal } from '../changes/proposals';
 import { alreadyHasFlow, flowOfKind } from '../changes/targets';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
@@ -77,7 +78,7 @@ const flowPreviewAction = (verb: string, kind: 'deleteFlow' | 'resetFlow') =>
       const loaded = await loadFlow(deps.graph, ref);
       if (!loaded.ok) return loaded.result;
       const proposal = flowActionProposal(kind, loaded.set, loaded.flow);
-      return { kind: 'card', card: await proposeChange(deps, proposal) };
+      return { kind: 'card', card: proposalCard(await proposeChange(deps, proposal)) };
     },
   });
 

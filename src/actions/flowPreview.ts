@@ -9,6 +9,7 @@ import { type ChangeDeps } from '../changes/deps';
 import { changeDeps } from '../bot/useCaseDeps';
 import { addFlowForm, editFlowForm, roleGroupsFor } from '../changes/openForms';
 import { proposeChange } from '../changes/propose';
+import { proposalCard } from '../views/changeCards';
 import { createFlowProposal, updateFlowProposal } from '../changes/proposals';
 import { alreadyHasFlow, flowOfKind } from '../changes/targets';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
@@ -40,7 +41,7 @@ async function previewAdd(deps: ChangeDeps, data: FlowFormSubmit, now: Current) 
   }
   const moved = (set.lastModifiedDateTime ?? '') !== data.version;
   const note = moved ? movedNote(`"${set.displayName}"`, set.lastModifiedDateTime) : undefined;
-  const card = await proposeChange(deps, createFlowProposal(set, parsed.value), note);
+  const card = proposalCard(await proposeChange(deps, createFlowProposal(set, parsed.value), note));
   return { kind: 'card', card } as const;
 }
 
@@ -63,7 +64,9 @@ async function previewEdit(
   const moved = (flow.lastModifiedDateTime ?? '') !== data.version;
   const what = `The ${FLOW_KIND_NAMES[data.kind]} flow`;
   const note = moved ? movedNote(what, flow.lastModifiedDateTime) : undefined;
-  const card = await proposeChange(deps, updateFlowProposal(set, flow, parsed.value), note);
+  const card = proposalCard(
+    await proposeChange(deps, updateFlowProposal(set, flow, parsed.value), note),
+  );
   return { kind: 'card', card } as const;
 }
 

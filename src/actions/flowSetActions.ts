@@ -7,6 +7,7 @@ import { unlessGone } from '../changes/freshness';
 import { changeDeps } from '../bot/useCaseDeps';
 import { editSetForm } from '../changes/openForms';
 import { proposeChange } from '../changes/propose';
+import { proposalCard } from '../views/changeCards';
 import { createSetProposal, deleteSetProposal, updateSetProposal } from '../changes/proposals';
 import { flowSetFormCard, parseFlowSetForm } from '../forms';
 import { FlowSetFormSubmit, SetButton } from './changeSchemas';
@@ -33,7 +34,9 @@ export const flowSetDeleteAction = cardAction({
     const deps = changeDeps(ctx);
     const loaded = await loadForButton(deps.graph, ref, true);
     if (!loaded.ok) return loaded.result;
-    const card = await proposeChange(deps, deleteSetProposal(loaded.set, loaded.flows));
+    const card = proposalCard(
+      await proposeChange(deps, deleteSetProposal(loaded.set, loaded.flows)),
+    );
     return { kind: 'card', card };
   },
 });
@@ -51,7 +54,10 @@ export const flowSetPreviewAction = cardAction({
           kind: 'card',
           card: flowSetFormCard({ mode: 'create', values: parsed.values, errors: parsed.errors }),
         };
-      return { kind: 'card', card: await proposeChange(deps, createSetProposal(parsed.value)) };
+      return {
+        kind: 'card',
+        card: proposalCard(await proposeChange(deps, createSetProposal(parsed.value))),
+      };
     }
     const set = await unlessGone(deps.graph.getFlowSet(data.setId));
     if (!set) return setGoneResult();
@@ -72,7 +78,7 @@ export const flowSetPreviewAction = cardAction({
       : undefined;
     return {
       kind: 'card',
-      card: await proposeChange(deps, updateSetProposal(set, parsed.value), note),
+      card: proposalCard(await proposeChange(deps, updateSetProposal(set, parsed.value), note)),
     };
   },
 });

@@ -1,15 +1,23 @@
 /**
- * Cancel: only the requester, only while the change is open (pendingChangeTransition.ts). The
- * preview is replaced for everyone by a card without buttons; a repeated click gets the same.
+ * Cancel: only the requester, only while the change is open (domain/changeLifecycle.ts). The
+ * preview is replaced for everyone by a card without buttons (`closed`); a repeated click gets the
+ * same.
  */
-import { type ActionResult } from '../views/reply';
 import { recordChangeEvent } from '../history'; // Audit
-import { viewOf } from './changeView';
-import { closedCard } from '../views/changeCards';
+import type { PendingChange } from '../domain/pendingChange';
+import { viewOf, type ChangeView } from './changeView';
 import type { ChangeDeps } from './deps';
 import { forgetPasswords } from './forgetPasswords';
 
-export async function cancelChange(deps: ChangeDeps, changeId: string): Promise<ActionResult> {
+export type CancelOutcome =
+  /** The clicker may not cancel it (`message` says why); the card stays. */
+  | { kind: 'refused'; message: string }
+  /** It is past cancelling: the change as it is now, for this clicker only. */
+  | { kind: 'current'; change: PendingChange; view: ChangeView }
+  /** Cancelled (now or by an earlier click): its closed card, for everyone. */
+  | { kind: 'closed'; change: PendingChange; view: ChangeView };
+
+export async function cancelChange(deps: ChangeDeps, changeId: string): Promise<CancelOutcome> {
   const result = await deps.changes.transition(
     changeId,
     { type: 'cancel', by: deps.person },
@@ -19,8 +27,8 @@ export async function cancelChange(deps: ChangeDeps, changeId: string): Promise<
     const current = result.change ?? (await deps.changes.get(changeId));
     if (!current) throw result.error;
     if (result.error.code === 'forbidden')
-      return { kind: 'message', text: result.error.userMessage };
-    return { kind: 'card', card: closedCard(current, await viewOf(deps.views, changeId)) };
+      return { kind: 'refused', message: result.error.userMessage };
+    return { kind: 'current', change: current, view: await viewOf(deps.views, changeId) };
   }
   if (result.outcome === 'changed') {
     deps.logger.info('change cancelled', { changeId, userOid: deps.person.aadObjectId });
@@ -30,9 +38,5 @@ export async function cancelChange(deps: ChangeDeps, changeId: string): Promise<
     }); // Audit
     await forgetPasswords(deps, result.change);
   }
-  return {
-    kind: 'card',
-    card: closedCard(result.change, await viewOf(deps.views, changeId)),
-    forEveryone: true,
-  };
+  return { kind: 'closed', change: result.change, view: await viewOf(deps.views, changeId) };
 }

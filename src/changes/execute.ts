@@ -3,7 +3,7 @@
  * stored, for the result card. The write and the read-back are separate on purpose: once the
  * write succeeded the change *is* applied, even when the read-back fails.
  */
-import { storedFlowView, storedSetView, type StoredView } from '../views/changeResultCard';
+import type { StoredData } from '../domain/changeResult';
 import type { PendingChange } from '../domain/pendingChange';
 import { AppError } from '../errors';
 import type { IndustryDataApi } from '../graph';
@@ -13,12 +13,12 @@ import type { ChangeView } from './changeView';
 export interface Executed {
   /** Graph's request-id of the write. */
   requestId?: string;
-  stored?: StoredView;
+  stored?: StoredData;
   /** e.g. the read-back failed, or what a delete leaves behind. */
   note?: string;
 }
 
-type ReadBack = () => Promise<StoredView | undefined>;
+type ReadBack = () => Promise<StoredData | undefined>;
 interface Written {
   requestId?: string;
   readBack?: ReadBack;
@@ -34,7 +34,7 @@ const savedButUnread = (err: unknown): err is AppError =>
 
 async function patched<T>(
   write: Promise<{ data: T; requestId: string }>,
-  show: (data: T) => StoredView | Promise<StoredView>,
+  show: (data: T) => StoredData | Promise<StoredData>,
 ): Promise<Written> {
   try {
     const { data, requestId } = await write;
@@ -45,21 +45,32 @@ async function patched<T>(
   }
 }
 
-const setWithFlows = (graph: IndustryDataApi, set: FlowSet) => async () =>
-  storedSetView(set, (await graph.listFlows(set.id)).data);
+const setWithFlows = (graph: IndustryDataApi, set: FlowSet) => async (): Promise<StoredData> => ({
+  kind: 'set',
+  set,
+  flows: (await graph.listFlows(set.id)).data,
+});
 
 async function write(
   graph: IndustryDataApi,
   change: PendingChange,
   view: ChangeView,
 ): Promise<Written> {
-  const flowView = (flow: ProvisioningFlow) => storedFlowView(view.setName, flow);
+  const flowView = (flow: ProvisioningFlow): StoredData => ({
+    kind: 'flow',
+    setName: view.setName,
+    flow,
+  });
   switch (change.kind) {
     case 'createFlowSet': {
       const { data, requestId } = await graph.createFlowSet(change.body);
       return {
         requestId,
-        readBack: async () => storedSetView((await graph.getFlowSet(data.id)).data, []),
+        readBack: async () => ({
+          kind: 'set',
+          set: (await graph.getFlowSet(data.id)).data,
+          flows: [],
+        }),
       };
     }
     case 'updateFlowSet':

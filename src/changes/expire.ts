@@ -2,18 +2,17 @@
  * Expiry: a preview is only good for `previewTtlMs`. Apply on
  * an expired preview writes nothing; the requester gets a fresh preview of the same change,
  * computed against what is stored now. `expireDue` moves overdue changes to `expired` and gives
- * their final cards, for whoever updates the posted previews (a timer in the composition root).
+ * them with their views, for whoever updates the posted previews (a timer in the composition
+ * root) with their final cards.
  */
-import { type AdaptiveCard } from '../domain/adaptiveCard';
 import type { PendingChange } from '../domain/pendingChange';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
 import type { IndustryDataApi } from '../graph';
 import { flowKindOf } from '../domain/flowSchemas';
 import { viewOf, type ChangeView, type ChangeViewStore } from './changeView';
-import { closedCard, ttlMinutesOf } from '../views/changeCards';
 import { knownFlow, unlessGone } from './freshness';
 import type { ChangeDeps } from './deps';
-import { proposeChange } from './propose';
+import { proposeChange, type ProposeOutcome } from './propose';
 import {
   createFlowProposal,
   createSetProposal,
@@ -55,15 +54,26 @@ export async function reproposal(
   }
 }
 
+/**
+ * What replaces an expired preview: the same change proposed again (a new PendingChange and its
+ * view), or, when that is not possible (`reason`), the expired change itself. Drawn by
+ * views/changeCards.ts proposalCard.
+ */
+export type FreshPreview =
+  | ProposeOutcome
+  | { kind: 'gone'; change: PendingChange; view: ChangeView; reason: string };
+
+const ttlMinutesOf = (change: PendingChange): number =>
+  (Date.parse(change.expiresAt) - Date.parse(change.createdAt)) / 60_000;
+
 export async function freshPreviewAfterExpiry(
   deps: ChangeDeps,
   expired: PendingChange,
   view: ChangeView,
-): Promise<AdaptiveCard> {
+): Promise<FreshPreview> {
   const minutes = Math.round(ttlMinutesOf(expired));
   const again = await reproposal(deps.graph, expired, view);
-  if (typeof again === 'string')
-    return closedCard(expired, view, `${again} Nothing to preview again.`);
+  if (typeof again === 'string') return { kind: 'gone', change: expired, view, reason: again };
   return proposeChange(
     deps,
     again,
@@ -71,15 +81,12 @@ export async function freshPreviewAfterExpiry(
   );
 }
 
-/** Moves every overdue open change to `expired`; returns each with its final card. */
+/** Moves every overdue open change to `expired`; returns each with its view (for its closed card). */
 export async function expireDue(
   deps: Pick<ChangeDeps, 'changes' | 'now'> & { views: ChangeViewStore },
-): Promise<Array<{ change: PendingChange; card: AdaptiveCard }>> {
+): Promise<Array<{ change: PendingChange; view: ChangeView }>> {
   const expired = await deps.changes.expireDue(deps.now());
   return Promise.all(
-    expired.map(async (change) => ({
-      change,
-      card: closedCard(change, await viewOf(deps.views, change.id)),
-    })),
+    expired.map(async (change) => ({ change, view: await viewOf(deps.views, change.id) })),
   );
 }

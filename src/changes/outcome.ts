@@ -1,19 +1,28 @@
 /**
  * Recording how a claimed change ended (compare-and-set from `applying`), auditing it, dropping
- * any password from the stored body, and drawing its card. Shared by Apply, Approve and the
+ * any password from the stored body, and saying how it ended (FinishedResult: the card is drawn
+ * above, views/changeCards.ts finishedCard). Shared by Apply, Approve and the
  * restart reconcile, so every path records the same facts the same way.
  */
 import { recordChangeEvent } from '../history'; // Audit
-import { type AdaptiveCard } from '../domain/adaptiveCard';
+import type { FinishedResult } from '../domain/changeResult';
 import type { FieldChange } from '../domain/diff';
 import type { ChangeEvent, PendingChange } from '../domain/pendingChange';
 import type { AppError } from '../errors';
-import { appliedCard, failedCard, staleCard } from '../views/changeCards';
 import type { ChangeView } from './changeView';
 import type { ChangeDeps } from './deps';
 import type { Executed } from './execute';
 import { failureMessage } from './failures';
 import { forgetPasswords } from './forgetPasswords';
+
+export type { FinishedResult, StoredData } from '../domain/changeResult';
+
+/** A recorded change, its view, and how it ended. */
+export interface Finished {
+  change: PendingChange;
+  view: ChangeView;
+  result: FinishedResult;
+}
 
 export type Outcome =
   | { kind: 'stale'; reason: string; rows: FieldChange[] }
@@ -55,7 +64,7 @@ export async function recordOutcome(
   change: PendingChange,
   view: ChangeView,
   outcome: Outcome,
-): Promise<{ change: PendingChange; card: AdaptiveCard }> {
+): Promise<Finished> {
   const log = { changeId: change.id, kind: change.kind, userOid: deps.person.aadObjectId };
   switch (outcome.kind) {
     case 'stale': {
@@ -69,14 +78,19 @@ export async function recordOutcome(
           reason: outcome.reason,
         },
       );
-      return { change: stale, card: staleCard(stale, view, outcome.reason, outcome.rows) };
+      const result = { kind: 'stale', reason: outcome.reason, rows: outcome.rows } as const;
+      return { change: stale, view, result };
     }
     case 'applied': {
       const { done } = outcome;
       deps.logger.info('change applied', { ...log, graphRequestId: done.requestId });
       const event = { type: 'succeeded', requestId: done.requestId } as const;
       const applied = await recordEvent(deps, change, view, event, { outcome: done.note });
-      return { change: applied, card: appliedCard(applied, view, done.stored, done.note) };
+      return {
+        change: applied,
+        view,
+        result: { kind: 'applied', stored: done.stored, note: done.note },
+      };
     }
     case 'failed': {
       const { error } = outcome;
@@ -88,7 +102,7 @@ export async function recordOutcome(
       const message = failureMessage(error, change, view);
       const event = { type: 'failed', error: message, requestId: error.requestId } as const;
       const failed = await recordEvent(deps, change, view, event, { reason: message });
-      return { change: failed, card: failedCard(failed, view) };
+      return { change: failed, view, result: { kind: 'failed' } };
     }
   }
 }

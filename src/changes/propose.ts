@@ -1,26 +1,36 @@
 /**
  * Propose: store a pending change (the exact body, the version it was computed from, who asked,
- * when it expires, where its card is) with its view, and answer with the preview card. Nothing
+ * when it expires, where its card is) with its view, and say what was proposed (ProposeOutcome:
+ * the preview card is drawn above, views/changeCards.ts proposalCard). Nothing
  * is written to Graph here. An edit that changes nothing gets no pending change at all. Under
  * self policy the preview is the request (audited `requested`); under peer policy its button asks
  * for approval (src/approvals).
  */
-import { changeResultCard } from '../views/changeResultCard';
-import { showCommandFor } from '../views/flowSetListCard';
 import { recordChangeEvent } from '../history'; // Audit
-import { type AdaptiveCard } from '../domain/adaptiveCard';
-import { newPendingChange, withPreviewCard } from '../domain/pendingChange';
-import { previewCardFor } from '../views/changeCards';
+import { newPendingChange, withPreviewCard, type PendingChange } from '../domain/pendingChange';
 import { peerPreview } from './applyGate';
 import { policyOfChange, type ChangeDeps } from './deps';
-import { rowsOf, titleOf } from '../domain/changeRows';
+import { rowsOf } from '../domain/changeRows';
+import type { ChangeView } from './changeView';
 import type { Proposal } from './proposals';
+
+export type ProposeOutcome =
+  /** An edit that changes nothing: `change` is the draft, never stored. */
+  | { kind: 'unchanged'; change: PendingChange; view: ChangeView }
+  /** Stored and waiting for Apply; `approval` when it needs peer approval (src/approvals). */
+  | {
+      kind: 'proposed';
+      change: PendingChange;
+      view: ChangeView;
+      note?: string;
+      approval?: { notice?: string };
+    };
 
 export async function proposeChange(
   deps: ChangeDeps,
   proposal: Proposal,
   note?: string,
-): Promise<AdaptiveCard> {
+): Promise<ProposeOutcome> {
   const draft = newPendingChange({
     ...proposal,
     requester: deps.person,
@@ -29,13 +39,7 @@ export async function proposeChange(
   });
   const isEdit = draft.kind === 'updateFlowSet' || draft.kind === 'updateFlow';
   if (isEdit && rowsOf(draft, proposal.view).length === 0) {
-    return changeResultCard({
-      tone: 'default',
-      status: 'Nothing to change',
-      title: titleOf(draft, proposal.view),
-      message: 'The values are the ones stored now, so there is nothing to apply.',
-      buttons: [{ title: 'Show flow set', command: showCommandFor(draft.target.setId) }],
-    });
+    return { kind: 'unchanged', change: draft, view: proposal.view };
   }
   // The view first: a change is never stored without what its cards need.
   await deps.views.put(draft.id, proposal.view);
@@ -50,11 +54,11 @@ export async function proposeChange(
   });
   if (policyOfChange(deps, change.kind) === 'peer')
     // Audited `requested` when approval is requested, with its reason (src/approvals/request.ts).
-    return previewCardFor(change, proposal.view, note, peerPreview(deps));
+    return { kind: 'proposed', change, view: proposal.view, note, approval: peerPreview(deps) };
   // Audit: what was asked, with the exact body (passwords masked by the log itself).
   await recordChangeEvent(deps, change, proposal.view, 'requested', {
     actor: deps.person,
     at: deps.now(),
   });
-  return previewCardFor(change, proposal.view, note);
+  return { kind: 'proposed', change, view: proposal.view, note };
 }

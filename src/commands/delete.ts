@@ -5,6 +5,7 @@
 import { changeDeps } from '../bot/useCaseDeps';
 import { parseFlowTarget, type FlowTarget } from '../domain/flowKindWords';
 import { proposeChange } from '../changes/propose';
+import { proposalCard } from '../views/changeCards';
 import { deleteSetProposal } from '../changes/proposals';
 import { findSet } from '../changes/targets';
 import { proposeFlowAction } from './remove';
@@ -28,7 +29,7 @@ async function proposeDeleteSet(ctx: CommandContext, typed: string): Promise<Rep
   const set = await findSet(deps.graph, typed, (s) => `delete ${s.id}`);
   if (!set.ok) return [set.reply];
   const { data: flows } = await deps.graph.listFlows(set.value.id);
-  return [{ card: await proposeChange(deps, deleteSetProposal(set.value, flows)) }];
+  return [{ card: proposalCard(await proposeChange(deps, deleteSetProposal(set.value, flows))) }];
 }
 
 export const deleteCommand = command<DeleteArgs>({

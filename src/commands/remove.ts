@@ -6,6 +6,7 @@
 import { changeDeps } from '../bot/useCaseDeps';
 import { FLOW_KIND_WORDS, requireFlowTarget, type FlowTarget } from '../domain/flowKindWords';
 import { proposeChange } from '../changes/propose';
+import { proposalCard } from '../views/changeCards';
 import { flowActionProposal } from '../changes/proposals';
 import { findFlow, findSet } from '../changes/targets';
 import { command, type CommandContext } from '../bot/command';
@@ -26,7 +27,13 @@ export async function proposeFlowAction(
   if (!set.ok) return [set.reply];
   const flow = await findFlow(deps.graph, set.value, flowKind);
   if (!flow.ok) return [flow.reply];
-  return [{ card: await proposeChange(deps, flowActionProposal(kind, set.value, flow.value)) }];
+  return [
+    {
+      card: proposalCard(
+        await proposeChange(deps, flowActionProposal(kind, set.value, flow.value)),
+      ),
+    },
+  ];
 }
 
 const USAGE = 'remove {type} flow from {set}';

@@ -10,6 +10,7 @@ import { findChangeHistory } from '../history';
 import { changeResultCard } from '../views/changeResultCard';
 import { changeDeps } from '../bot/useCaseDeps';
 import { proposeChange } from '../changes/propose';
+import { proposalCard } from '../views/changeCards';
 import { command, type ParseResult } from '../bot/command';
 
 export interface UndoArgs {
@@ -41,7 +42,7 @@ export const undoCommand = command<UndoArgs>({
     const deps = changeDeps(ctx);
     const plan = await planUndo(deps.graph, found.entries, { recreate });
     if (plan.kind === 'propose')
-      return [{ card: await proposeChange(deps, plan.proposal, plan.note) }];
+      return [{ card: proposalCard(await proposeChange(deps, plan.proposal, plan.note)) }];
     return [
       {
         card: changeResultCard({

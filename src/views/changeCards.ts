@@ -3,10 +3,16 @@
  * call), so a duplicate or late click is answered cheaply and never writes.
  */
 import { previewCard, type PreviewApproval } from './previewCard';
-import { changeResultCard, type ChangeResultModel, type StoredView } from './changeResultCard';
+import {
+  changeResultCard,
+  storedViewOf,
+  type ChangeResultModel,
+  type StoredView,
+} from './changeResultCard';
 import { showCommandFor } from './flowSetListCard';
 import type { AdaptiveCard } from './render';
 import type { FieldChange } from '../domain/diff';
+import type { FinishedResult } from '../domain/changeResult';
 import type { ChangeState, PendingChange, Person } from '../domain/pendingChange';
 import type { ChangeView } from '../domain/changeView';
 import { isCreate, rowsOf, startOverCommand, titleOf, warningsOf } from '../domain/changeRows';
@@ -36,6 +42,44 @@ export function previewCardFor(
     note,
     approval,
   });
+}
+
+/** An edit whose values are the ones stored now: no change was stored. */
+export function nothingToChangeCard(draft: PendingChange, view: ChangeView): AdaptiveCard {
+  return changeResultCard({
+    tone: 'default',
+    status: 'Nothing to change',
+    title: titleOf(draft, view),
+    message: 'The values are the ones stored now, so there is nothing to apply.',
+    buttons: [{ title: 'Show flow set', command: showCommandFor(draft.target.setId) }],
+  });
+}
+
+/**
+ * What a proposal (src/changes/propose.ts ProposeOutcome) or a fresh preview after expiry
+ * (src/changes/expire.ts FreshPreview) is shown as.
+ */
+export type ProposalCardInput =
+  | { kind: 'unchanged'; change: PendingChange; view: ChangeView }
+  | {
+      kind: 'proposed';
+      change: PendingChange;
+      view: ChangeView;
+      note?: string;
+      approval?: PreviewApproval;
+    }
+  /** The expired change could not be proposed again (`reason`): its closed card. */
+  | { kind: 'gone'; change: PendingChange; view: ChangeView; reason: string };
+
+export function proposalCard(p: ProposalCardInput): AdaptiveCard {
+  switch (p.kind) {
+    case 'unchanged':
+      return nothingToChangeCard(p.change, p.view);
+    case 'proposed':
+      return previewCardFor(p.change, p.view, p.note, p.approval);
+    case 'gone':
+      return closedCard(p.change, p.view, `${p.reason} Nothing to preview again.`);
+  }
 }
 
 /** Who moved the change into `state`, and when (from its history). */
@@ -132,6 +176,22 @@ export function staleCard(
     references: references(change),
     buttons: startOver(change),
   });
+}
+
+/** The card of a claimed change once it ended (src/changes/outcome.ts recordOutcome). */
+export function finishedCard(
+  change: PendingChange,
+  view: ChangeView,
+  result: FinishedResult,
+): AdaptiveCard {
+  switch (result.kind) {
+    case 'applied':
+      return appliedCard(change, view, result.stored && storedViewOf(result.stored), result.note);
+    case 'failed':
+      return failedCard(change, view);
+    case 'stale':
+      return staleCard(change, view, result.reason, result.rows);
+  }
 }
 
 function startOver(change: PendingChange): ChangeResultModel['buttons'] {

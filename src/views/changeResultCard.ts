@@ -8,6 +8,7 @@ import type { Fact } from '../domain/flowSettings';
 import { flowSettingFacts } from '../domain/flowSettings';
 import { filterDetail, flowLabel, readinessBadge, sortFlows } from '../domain/flowSummary';
 import type { FlowSet, ProvisioningFlow } from '../domain/flowSchemas';
+import type { StoredData } from '../domain/changeResult';
 import { AdaptiveCard, renderCard } from './render';
 import { formatTime } from '../domain/time';
 
@@ -75,6 +76,12 @@ export function storedFlowView(setName: string, flow: ProvisioningFlow): StoredV
     flows: [flowView(flow)],
   };
 }
+
+/** What a change's read-back found (src/changes/execute.ts), as the card shows it. */
+export const storedViewOf = (data: StoredData): StoredView =>
+  data.kind === 'set'
+    ? storedSetView(data.set, data.flows)
+    : storedFlowView(data.setName, data.flow);
 
 const NOTHING: StoredView = { heading: '', name: '', facts: [], flows: [] };
 

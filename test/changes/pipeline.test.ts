@@ -5,6 +5,8 @@
  * and the sweep of overdue previews.
  */
 import { applyChange, APPLY_STEPS } from '../../src/changes/apply';
+import { applyReply } from '../../src/actions/changeReplies';
+import { closedCard, proposalCard } from '../../src/views/changeCards';
 import { createChangeViewStore } from '../../src/changes/changeView';
 import type { ChangeDeps } from '../../src/changes/deps';
 import { expireDue } from '../../src/changes/expire';
@@ -57,6 +59,12 @@ function makeDeps(storage = createMemoryStorage(), clock = { now: Date.now() }) 
 }
 
 const writes = () => emulator.control.requests().filter((r) => r.method !== 'GET');
+/** The use cases with their cards, as a click or a command answers them. */
+const propose = async (...args: Parameters<typeof proposeChange>) =>
+  proposalCard(await proposeChange(...args));
+const apply = async (...args: Parameters<typeof applyChange>) =>
+  applyReply(await applyChange(...args));
+
 const changeIdOf = (card: AdaptiveCard) =>
   (card.actions![0] as { data: { changeId: string } }).data.changeId;
 
@@ -65,7 +73,7 @@ describe('the change pipeline against the Graph emulator', () => {
     const { as, clock, graph } = makeDeps();
     const set = (await graph.getFlowSet(SEED_IDS.northwind)).data;
     const body = { displayName: 'New name', filter: null };
-    const card = await proposeChange(as(ADA), updateSetProposal(set, body));
+    const card = await propose(as(ADA), updateSetProposal(set, body));
     const change = await as(ADA).changes.get(changeIdOf(card));
     expect(change).toMatchObject({
       kind: 'updateFlowSet',
@@ -83,27 +91,27 @@ describe('the change pipeline against the Graph emulator', () => {
   it('when the clock passes the expiry, then Apply writes nothing and gives a fresh preview; one millisecond earlier it applies', async () => {
     const { as, clock, graph } = makeDeps();
     const set = (await graph.getFlowSet(SEED_IDS.fabrikamPilot)).data;
-    const first = await proposeChange(as(ADA), deleteSetProposal(set, []));
-    const second = await proposeChange(as(ADA), updateSetProposal(set, { displayName: 'X' }));
+    const first = await propose(as(ADA), deleteSetProposal(set, []));
+    const second = await propose(as(ADA), updateSetProposal(set, { displayName: 'X' }));
     clock.now += TTL_MS;
-    const expired = await applyChange(as(ADA), changeIdOf(first));
+    const expired = await apply(as(ADA), changeIdOf(first));
     expect(expired).toMatchObject({ kind: 'card', forEveryone: true });
     expect(cardText(expired.kind === 'card' && expired.card)).toContain('expired (15 min)');
     expect(writes()).toEqual([]);
     clock.now -= 1;
-    const applied = await applyChange(as(ADA), changeIdOf(second));
+    const applied = await apply(as(ADA), changeIdOf(second));
     expect(cardText(applied.kind === 'card' && applied.card)).toContain('✓ Applied');
   });
 
   it("when a second flow of a type reaches Graph, then the service's refusal is shown in plain words and the change is failed", async () => {
     const { as, graph } = makeDeps();
     const set = (await graph.getFlowSet(SEED_IDS.northwind)).data; // it has a class group flow
-    const card = await proposeChange(as(ADA), createFlowProposal(set, FLOW_INPUTS.classGroup));
+    const card = await propose(as(ADA), createFlowProposal(set, FLOW_INPUTS.classGroup));
     const skipFreshness = {
       ...APPLY_STEPS,
       checkFreshness: async () => ({ fresh: true }) as const,
     };
-    const result = await applyChange(as(ADA), changeIdOf(card), skipFreshness);
+    const result = await apply(as(ADA), changeIdOf(card), skipFreshness);
     const text = cardText(result.kind === 'card' && result.card);
     expect(text).toContain(
       '"Northwind High School" already has a class group flow, and a flow set can hold only one flow of each type',
@@ -118,9 +126,9 @@ describe('the change pipeline against the Graph emulator', () => {
   it('when 20 applies race on one change, then one wins and Graph sees one write', async () => {
     const { as, graph } = makeDeps();
     const set = (await graph.getFlowSet(SEED_IDS.northwind)).data;
-    const card = await proposeChange(as(ADA), updateSetProposal(set, { displayName: 'Raced' }));
+    const card = await propose(as(ADA), updateSetProposal(set, { displayName: 'Raced' }));
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => applyChange(as(ADA), changeIdOf(card))),
+      Array.from({ length: 20 }, () => apply(as(ADA), changeIdOf(card))),
     );
     expect(results.filter((r) => r.kind === 'card' && r.forEveryone)).toHaveLength(1);
     expect(writes().map((w) => w.method)).toEqual(['PATCH']);
@@ -129,15 +137,15 @@ describe('the change pipeline against the Graph emulator', () => {
   it('when a change carries an approver and is approved, then only the approver may apply it (ready for peer approval)', async () => {
     const { as, graph } = makeDeps();
     const set = (await graph.getFlowSet(SEED_IDS.northwind)).data;
-    const card = await proposeChange(as(ADA), updateSetProposal(set, { displayName: 'Approved' }));
+    const card = await propose(as(ADA), updateSetProposal(set, { displayName: 'Approved' }));
     const store = as(ADA).changes;
     const pending = (await store.get(changeIdOf(card)))!;
     await store.claim(pending.id, 'pending', 'approved', BOB);
     await store.update({ ...(await store.get(pending.id))!, approver: BOB });
-    const byRequester = await applyChange(as(ADA), pending.id);
+    const byRequester = await apply(as(ADA), pending.id);
     expect(byRequester).toMatchObject({ kind: 'message' });
     expect(writes()).toEqual([]);
-    const byApprover = await applyChange(as(BOB), pending.id);
+    const byApprover = await apply(as(BOB), pending.id);
     expect(cardText(byApprover.kind === 'card' && byApprover.card)).toContain(
       'Applied by Bob Builder',
     );
@@ -147,15 +155,14 @@ describe('the change pipeline against the Graph emulator', () => {
   it('when overdue previews are swept, then they become expired with a final card and applied ones are left alone', async () => {
     const { as, clock, graph } = makeDeps();
     const set = (await graph.getFlowSet(SEED_IDS.northwind)).data;
-    const open = await proposeChange(as(ADA), deleteSetProposal(set, []));
-    const done = await proposeChange(as(ADA), updateSetProposal(set, { displayName: 'Done' }));
-    await applyChange(as(ADA), changeIdOf(done));
+    const open = await propose(as(ADA), deleteSetProposal(set, []));
+    const done = await propose(as(ADA), updateSetProposal(set, { displayName: 'Done' }));
+    await apply(as(ADA), changeIdOf(done));
     clock.now += TTL_MS + 1;
     const swept = await expireDue(as(ADA));
     expect(swept.map((s) => s.change.id)).toEqual([changeIdOf(open)]);
-    expect(cardText(swept[0]!.card)).toContain('Expired');
-    expect(swept[0]!.card.actions?.map((a) => (a as { verb: string }).verb)).not.toContain(
-      'change.apply',
-    );
+    const card = closedCard(swept[0]!.change, swept[0]!.view);
+    expect(cardText(card)).toContain('Expired');
+    expect(card.actions?.map((a) => (a as { verb: string }).verb)).not.toContain('change.apply');
   });
 });
