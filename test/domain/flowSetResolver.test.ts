@@ -8,6 +8,7 @@ import {
   type FlowSetResolution,
   type NamedFlowSet,
 } from '../../src/domain/flowSetResolver';
+import { timed } from '../support/timed';
 
 const set = (id: string, displayName: string): NamedFlowSet => ({ id, displayName });
 const A = set('aaa-1', 'Northwind High School');
@@ -101,17 +102,6 @@ describe('name helpers', () => {
     expect(unquote(raw)).toEqual(expected);
   });
 });
-
-/** Milliseconds `fn` takes: the best of five runs, so a busy machine or a cold JIT weighs less. */
-function timed(fn: () => unknown): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < 5; run++) {
-    const start = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
 
 describe('fuzzy matching on hostile input', () => {
   const manyWords = set('long-1', Array.from({ length: 2000 }, (_, i) => `word${i}`).join(' '));

@@ -1,5 +1,6 @@
 import { MAX_COMMAND_LENGTH } from '../../src/bot/runCommand';
 import { MAX_MESSAGE_LENGTH, commandTextOf } from '../../src/teams/activityText';
+import { timed } from '../support/timed';
 
 describe('commandTextOf', () => {
   it.each([
@@ -34,17 +35,6 @@ function regexCleaning(text: string): string {
     .replace(/[\u200B-\u200D\uFEFF]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/** Milliseconds `fn` takes: the best of five runs, so a busy machine or a cold JIT weighs less. */
-function timed(fn: () => unknown): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let run = 0; run < 5; run++) {
-    const start = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
 }
 
 describe('commandTextOf on any input', () => {
