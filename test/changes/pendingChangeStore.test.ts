@@ -9,7 +9,7 @@ import {
 import { createMemoryStorage } from '../../src/store/memoryStorage';
 import { createSqliteStorage } from '../../src/store/sqliteStorage';
 import type { DurableStorage } from '../../src/store/storage';
-import { ADA, BOB, minutes, userFlowChange } from './pendingChangeFixtures';
+import { ADA, BOB, minutes, userFlowChange } from '../domain/pendingChangeFixtures';
 
 const CONCURRENT = 20;
 const dir = mkdtempSync(join(tmpdir(), 'pending-change-'));

@@ -8,7 +8,7 @@ import type { StoredConversationReference } from '../../src/store/conversationSt
 import { startLoopbackConnector, type LoopbackConnector } from '../../src/sandbox/connector';
 import { classifySendError, createProactiveMessenger } from '../../src/teams/proactive';
 import { notificationCard } from '../../src/views/notificationCard';
-import { statusEvent } from './fixtures';
+import { statusEvent } from '../notifications/fixtures';
 
 const CHANNEL = '19:sds-alerts@thread.tacv2';
 const card = notificationCard(statusEvent());
