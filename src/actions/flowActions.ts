@@ -6,11 +6,11 @@
 import { flowKindChoiceCard } from '../views/flowKindChoiceCard';
 import { knownFlow } from '../changes/freshness';
 import { changeDeps } from '../bot/useCaseDeps';
-import { addFlowForm, editFlowForm, roleGroupsFor } from '../changes/openForms';
+import { addFlowForm, editFlowForm } from '../forms/openForms';
 import { proposeChange } from '../changes/propose';
 import { proposalCard } from '../views/changeCards';
 import { flowActionProposal } from '../changes/proposals';
-import { alreadyHasFlow, flowOfKind } from '../changes/targets';
+import { alreadyHasFlow, flowOfKind, roleGroupsFor } from '../changes/targets';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
 import { missingFlowKinds } from '../domain/flowSummary';
 import type { IndustryDataApi } from '../graph';

@@ -7,11 +7,11 @@
 import { knownFlow, unlessGone } from '../changes/freshness';
 import { type ChangeDeps } from '../changes/deps';
 import { changeDeps } from '../bot/useCaseDeps';
-import { addFlowForm, editFlowForm, roleGroupsFor } from '../changes/openForms';
+import { addFlowForm, editFlowForm } from '../forms/openForms';
 import { proposeChange } from '../changes/propose';
 import { proposalCard } from '../views/changeCards';
 import { createFlowProposal, updateFlowProposal } from '../changes/proposals';
-import { alreadyHasFlow, flowOfKind } from '../changes/targets';
+import { alreadyHasFlow, flowOfKind, roleGroupsFor } from '../changes/targets';
 import { FLOW_KIND_NAMES } from '../domain/fieldLabels';
 import { parseFlowForm } from '../forms';
 import type { FlowSet, ProvisioningFlow, RoleGroup } from '../domain/flowSchemas';

@@ -5,7 +5,7 @@
  */
 import { unlessGone } from '../changes/freshness';
 import { changeDeps } from '../bot/useCaseDeps';
-import { editSetForm } from '../changes/openForms';
+import { editSetForm } from '../forms/openForms';
 import { proposeChange } from '../changes/propose';
 import { proposalCard } from '../views/changeCards';
 import { createSetProposal, deleteSetProposal, updateSetProposal } from '../changes/proposals';

@@ -5,8 +5,9 @@
  */
 import { flowKindChoiceCard } from '../views/flowKindChoiceCard';
 import { FLOW_KIND_WORDS, parseFlowTarget } from '../domain/flowKindWords';
-import { addFlowForm, roleGroupsFor } from '../changes/openForms';
-import { alreadyHasFlow, findSet, flowOfKind } from '../changes/targets';
+import { addFlowForm } from '../forms/openForms';
+import { alreadyHasFlow, findSet, flowOfKind, roleGroupsFor } from '../changes/targets';
+import { setFound } from './targetReplies';
 import { missingFlowKinds } from '../domain/flowSummary';
 import type { FlowKind } from '../domain/flowSchemas';
 import { command, type ParseResult } from '../bot/command';
@@ -38,7 +39,7 @@ export const addCommand = command<AddArgs>({
   async run(ctx, { kind, set: typed }) {
     const graph = ctx.services.graph.forUser(ctx);
     const again = (id: string) => `add ${kind ? `${FLOW_KIND_WORDS[kind]} ` : ''}flow to ${id}`;
-    const found = await findSet(graph, typed, (s) => again(s.id));
+    const found = setFound(await findSet(graph, typed), (s) => again(s.id));
     if (!found.ok) return [found.reply];
     const set = found.value;
     const { data: flows } = await graph.listFlows(set.id);

@@ -1,5 +1,5 @@
 /** `create {name}`: the flow-set form, pre-filled with the name. Nothing is saved before Apply. */
-import { createSetForm } from '../changes/openForms';
+import { createSetForm } from '../forms/openForms';
 import { unquote } from '../domain/flowSetResolver';
 import { command } from '../bot/command';
 

@@ -8,6 +8,7 @@ import { proposeChange } from '../changes/propose';
 import { proposalCard } from '../views/changeCards';
 import { deleteSetProposal } from '../changes/proposals';
 import { findSet } from '../changes/targets';
+import { setFound } from './targetReplies';
 import { proposeFlowAction } from './remove';
 import { command, type CommandContext, type ParseResult } from '../bot/command';
 import { type Reply } from '../views/reply';
@@ -26,7 +27,7 @@ function parseDelete(rest: string): ParseResult<DeleteArgs> {
 
 async function proposeDeleteSet(ctx: CommandContext, typed: string): Promise<Reply[]> {
   const deps = changeDeps(ctx);
-  const set = await findSet(deps.graph, typed, (s) => `delete ${s.id}`);
+  const set = setFound(await findSet(deps.graph, typed), (s) => `delete ${s.id}`);
   if (!set.ok) return [set.reply];
   const { data: flows } = await deps.graph.listFlows(set.value.id);
   return [{ card: proposalCard(await proposeChange(deps, deleteSetProposal(set.value, flows))) }];

@@ -4,8 +4,9 @@
  * Both open a form filled from what Graph stores now; changes go through a preview.
  */
 import { FLOW_KIND_WORDS, parseFlowTarget } from '../domain/flowKindWords';
-import { editFlowForm, editSetForm, roleGroupsFor } from '../changes/openForms';
-import { findFlow, findSet } from '../changes/targets';
+import { editFlowForm, editSetForm } from '../forms/openForms';
+import { findFlow, findSet, roleGroupsFor } from '../changes/targets';
+import { flowFound, setFound } from './targetReplies';
 import type { FlowKind } from '../domain/flowSchemas';
 import { command, type CommandContext, type ParseResult } from '../bot/command';
 import { type Reply } from '../views/reply';
@@ -35,7 +36,7 @@ export function parseEdit(rest: string): ParseResult<EditArgs> {
 /** Set form: 1 Graph call (the list resolves names and ids alike). */
 async function editSet(ctx: CommandContext, typed: string): Promise<Reply[]> {
   const graph = ctx.services.graph.forUser(ctx);
-  const found = await findSet(graph, typed, (set) => `edit ${set.id}`);
+  const found = setFound(await findSet(graph, typed), (set) => `edit ${set.id}`);
   return [found.ok ? { card: editSetForm(found.value) } : found.reply];
 }
 
@@ -43,9 +44,9 @@ async function editSet(ctx: CommandContext, typed: string): Promise<Reply[]> {
 async function editFlow(ctx: CommandContext, kind: FlowKind, typed: string): Promise<Reply[]> {
   const graph = ctx.services.graph.forUser(ctx);
   const word = FLOW_KIND_WORDS[kind];
-  const set = await findSet(graph, typed, (s) => `edit ${word} flow in ${s.id}`);
+  const set = setFound(await findSet(graph, typed), (s) => `edit ${word} flow in ${s.id}`);
   if (!set.ok) return [set.reply];
-  const flow = await findFlow(graph, set.value, kind);
+  const flow = flowFound(await findFlow(graph, set.value, kind));
   if (!flow.ok) return [flow.reply];
   const roleGroups = await roleGroupsFor(graph, kind);
   return [{ card: editFlowForm(set.value, flow.value, kind, { roleGroups }) }];

@@ -9,6 +9,7 @@ import { proposeChange } from '../changes/propose';
 import { proposalCard } from '../views/changeCards';
 import { flowActionProposal } from '../changes/proposals';
 import { findFlow, findSet } from '../changes/targets';
+import { flowFound, setFound } from './targetReplies';
 import { command, type CommandContext } from '../bot/command';
 import { type Reply } from '../views/reply';
 
@@ -23,9 +24,9 @@ export async function proposeFlowAction(
   const deps = changeDeps(ctx);
   const again = (id: string) =>
     `${VERBS[kind]} ${FLOW_KIND_WORDS[flowKind]} flow ${JOINERS[kind]} ${id}`;
-  const set = await findSet(deps.graph, typed, (s) => again(s.id));
+  const set = setFound(await findSet(deps.graph, typed), (s) => again(s.id));
   if (!set.ok) return [set.reply];
-  const flow = await findFlow(deps.graph, set.value, flowKind);
+  const flow = flowFound(await findFlow(deps.graph, set.value, flowKind));
   if (!flow.ok) return [flow.reply];
   return [
     {

@@ -1,23 +1,14 @@
 /**
- * Opening the edit forms (src/forms) from current Graph state, for commands and buttons alike.
- * Role groups are only read for user flows: only that form lists them (one extra Graph call).
+ * Opening the edit forms from current Graph state (read by the caller), for commands and buttons
+ * alike. The role groups a user flow's form lists come from changes/targets.ts roleGroupsFor.
  * The version a form carries is the lastModifiedDateTime of what it edits: the set for set
  * forms and for adding a flow, the flow itself for a flow edit.
  */
 import { type AdaptiveCard } from '../domain/adaptiveCard';
-import {
-  defaultFlowValues,
-  flowFormCard,
-  flowSetFormCard,
-  type FormErrors,
-  type FormValues,
-} from '../forms';
-import type { IndustryDataApi } from '../graph';
+import { defaultFlowValues, flowFormCard } from './flowForm';
+import { flowSetFormCard } from './flowSetForm';
+import type { FormErrors, FormValues } from './formTypes';
 import type { FlowKind, FlowSet, KnownProvisioningFlow, RoleGroup } from '../domain/flowSchemas';
-
-export async function roleGroupsFor(graph: IndustryDataApi, kind: FlowKind): Promise<RoleGroup[]> {
-  return kind === 'user' ? (await graph.listRoleGroups()).data : [];
-}
 
 export const createSetForm = (name: string): AdaptiveCard =>
   flowSetFormCard({ mode: 'create', values: name ? { displayName: name } : undefined });
