@@ -5,29 +5,13 @@
  * lists what waits, with Approve only for approvers.
  */
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, type TestBot } from '../support/testBot';
+import { cardText } from '../support/testBot';
 import { AVERY, BLAKE, DANA, buttons, cardOf, graphWrites, invoke } from '../changes/support';
-import {
-  chatOf,
-  ELI,
-  greet,
-  postsTo,
-  pressIn,
-  request,
-  say,
-  startPeerBot,
-  stateOf,
-} from './support';
+import { chatOf, ELI, postsTo, pressIn, request, say, stateOf } from './support';
+import { usePeerApprovalBot } from '../support/peerApprovalHarness';
 
 describe('requests in 1:1 chats (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startPeerBot({ APPROVERS: ELI.aadObjectId });
-    await greet(bot, BLAKE);
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = usePeerApprovalBot({ env: { APPROVERS: ELI.aadObjectId }, greet: [BLAKE] });
 
   it('when there is no approvals channel, then each reachable approver gets the request and the requester is told who was not reached', async () => {
     const posted = bot.connector.calls.length;
@@ -73,14 +57,7 @@ describe('requests in 1:1 chats (component)', () => {
 });
 
 describe('rejecting from the approvals list (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startPeerBot();
-    await greet(bot, BLAKE);
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = usePeerApprovalBot({ greet: [BLAKE] });
 
   it('when Blake rejects a request from the list with a reason, then the list is redrawn and Avery’s card shows why', async () => {
     const { changeId, previewActivityId } = await request(bot, `delete ${SEED_IDS.northwind}`);
@@ -107,14 +84,7 @@ describe('rejecting from the approvals list (component)', () => {
 });
 
 describe('no approvers configured (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startPeerBot({ APPROVER_GROUP_ID: '' });
-    await greet(bot, BLAKE);
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = usePeerApprovalBot({ env: { APPROVER_GROUP_ID: '' }, greet: [BLAKE] });
 
   it('when the approver list is empty, then the preview and the request say nobody can approve, and nobody can', async () => {
     const preview = await say(bot, `delete ${SEED_IDS.fabrikamPilot}`);

@@ -8,15 +8,8 @@ import { SYSTEM_ACTOR } from '../../src/history';
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { cardText, type TestBot } from '../support/testBot';
 import { BLAKE, buttons, graphWrites, invoke, updatesOf } from '../changes/support';
-import {
-  CHANNEL_ID,
-  invokeInChannel,
-  postsTo,
-  request,
-  sayInChannel,
-  startPeerBot,
-  stateOf,
-} from './support';
+import { CHANNEL_ID, invokeInChannel, postsTo, request, stateOf } from './support';
+import { usePeerApprovalBot } from '../support/peerApprovalHarness';
 
 const HOUR = 3_600_000;
 const later = (ms: number) => new Date(Date.now() + ms);
@@ -24,14 +17,7 @@ const lastUpdate = (bot: TestBot, activityId: string) =>
   updatesOf(bot, activityId).at(-1)?.activity.attachments[0].content;
 
 describe('expiry of requests and previews (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startPeerBot({ APPROVAL_TTL_HOURS: '2' });
-    await sayInChannel(bot, 'approvals here', BLAKE);
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = usePeerApprovalBot({ env: { APPROVAL_TTL_HOURS: '2' }, channelBy: BLAKE });
 
   it('when nobody decides within the TTL, then the sweep expires the request and updates both copies of its card', async () => {
     const { changeId, previewActivityId } = await request(bot, `delete ${SEED_IDS.fabrikamPilot}`);

@@ -4,7 +4,7 @@
  * channel, and the change is made with Blake's own on-behalf-of token.
  */
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, type TestBot } from '../support/testBot';
+import { cardText } from '../support/testBot';
 import {
   AVERY,
   BLAKE,
@@ -16,33 +16,11 @@ import {
   graphWrites,
   updatesOf,
 } from '../changes/support';
-import {
-  CHANNEL_ID,
-  ELI,
-  invokeInChannel,
-  postsTo,
-  request,
-  requestOf,
-  sayInChannel,
-  startPeerBot,
-  stateOf,
-} from './support';
+import { CHANNEL_ID, ELI, invokeInChannel, postsTo, request, requestOf, stateOf } from './support';
+import { usePeerApprovalBot } from '../support/peerApprovalHarness';
 
 describe('peer approval (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startPeerBot();
-    expect(await sayInChannel(bot, 'approvals here', BLAKE)).toContain(
-      'Approval requests will be posted in this channel',
-    );
-  });
-  beforeEach(() => {
-    bot.app.sandbox!.emulator.control.resetState();
-    bot.app.sandbox!.emulator.control.clearRequests();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = usePeerApprovalBot({ channelBy: BLAKE, resetEach: true });
 
   it('when Avery requests a rename and Blake approves it in the channel, then Graph is written once with Blake’s token and both cards show the result', async () => {
     const preview = await cardFor(bot, `edit ${SEED_IDS.northwind}`);

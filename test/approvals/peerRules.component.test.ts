@@ -4,7 +4,7 @@
  * moved after the request is stale and nothing is written; one waiting request per flow set.
  */
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, type TestBot } from '../support/testBot';
+import { cardText } from '../support/testBot';
 import {
   AVERY,
   BLAKE,
@@ -16,29 +16,11 @@ import {
   invoke,
   press,
 } from '../changes/support';
-import {
-  CHANNEL_ID,
-  invokeInChannel,
-  postsTo,
-  request,
-  sayInChannel,
-  startPeerBot,
-  stateOf,
-} from './support';
+import { CHANNEL_ID, invokeInChannel, postsTo, request, stateOf } from './support';
+import { usePeerApprovalBot } from '../support/peerApprovalHarness';
 
 describe('peer approval rules (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startPeerBot();
-    await sayInChannel(bot, 'approvals here', BLAKE);
-  });
-  beforeEach(() => {
-    bot.app.sandbox!.emulator.control.resetState();
-    bot.app.sandbox!.emulator.control.clearRequests();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = usePeerApprovalBot({ channelBy: BLAKE, resetEach: true });
 
   it('when 20 Approve clicks arrive at once, then exactly one Graph write and one applied record result', async () => {
     const { changeId } = await request(bot, `delete ${SEED_IDS.fabrikamPilot}`);

@@ -7,38 +7,28 @@
  *  - killed after the write landed but before its answer arrived (the rename stored, the read-back
  *    still waiting) → applied.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { approvalStores } from '../../src/approvals/stores';
-import { SANDBOX_APPROVER_GROUP_ID, SEED_IDS } from '../../src/sandbox/emulator';
-import { startLoopbackConnector, type LoopbackConnector } from '../../src/sandbox/connector';
+import { SEED_IDS } from '../../src/sandbox/emulator';
 import { SANDBOX_USERS, type SandboxUser } from '../../src/sandbox/users';
 import { createSqliteStorage } from '../../src/store/sqliteStorage';
 import { fixture, type Activity } from '../support/activities';
-import { buildOnce, startBotProcess, type BotProcess } from '../support/botProcess';
+import type { BotProcess } from '../support/botProcess';
+import { PEER_ENV } from '../support/peerApprovalHarness';
+import { useRestartHarness } from '../support/restartHarness';
 
 const [AVERY, BLAKE] = SANDBOX_USERS as [SandboxUser, SandboxUser];
-const ENV = {
-  APPROVAL_POLICY: 'peer',
-  APPROVER_GROUP_ID: SANDBOX_APPROVER_GROUP_ID,
-  APPROVAL_SWEEP_SECONDS: '0',
-  NOTIFY_POLL_SECONDS: '0',
-};
 /** Longer than the kill takes to land, shorter than the Graph client's 8 s attempt timeout. */
 const GRAPH_LATENCY_MS = 4_000;
 
-let connector: LoopbackConnector;
-let dataDir: string;
-const running: BotProcess[] = [];
-
-const start = async () => {
-  const bot = await startBotProcess({ dataDir, env: ENV });
-  running.push(bot);
-  return bot;
-};
+const harness = useRestartHarness({
+  env: { ...PEER_ENV, NOTIFY_POLL_SECONDS: '0' },
+  name: 'approval',
+});
+const start = () => harness.start();
 const as = (user: SandboxUser, name: string, over: Activity = {}) =>
-  fixture(name, connector.serviceUrl, {
+  fixture(name, harness.connector.serviceUrl, {
     from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
     conversation: { conversationType: 'personal', id: `a:chat-${user.aadObjectId.slice(0, 8)}` },
     ...over,
@@ -49,10 +39,12 @@ const click = (user: SandboxUser, verb: string, data: unknown) => {
   return activity;
 };
 const lastCard = () =>
-  connector.calls.filter((c) => c.method === 'POST').at(-1)?.activity.attachments[0].content;
+  harness.connector.calls.filter((c) => c.method === 'POST').at(-1)?.activity.attachments[0]
+    .content;
 const changeIdOn = (card: { actions: Array<{ verb: string; data: { changeId: string } }> }) =>
   card.actions.find((a) => a.verb === 'approval.request')!.data.changeId;
-const emulatorState = () => JSON.parse(readFileSync(join(dataDir, 'graph-emulator.json'), 'utf8'));
+const emulatorState = () =>
+  JSON.parse(readFileSync(join(harness.dataDir, 'graph-emulator.json'), 'utf8'));
 const storedSet = (id: string) => emulatorState().flowSets.find((s: { id: string }) => s.id === id);
 
 async function requested(bot: BotProcess, command: string): Promise<string> {
@@ -79,7 +71,7 @@ async function settledAfterRestart(changeId: string) {
   ).json()) as {
     value: Array<{ method: string }>;
   };
-  const storage = createSqliteStorage(join(dataDir, 'bot.sqlite'));
+  const storage = createSqliteStorage(join(harness.dataDir, 'bot.sqlite'));
   try {
     const change = (await approvalStores(storage).changes.get(changeId))?.value;
     return { settled, change, writesAfterRestart: writes.value.filter((r) => r.method !== 'GET') };
@@ -87,17 +79,6 @@ async function settledAfterRestart(changeId: string) {
     await storage.close();
   }
 }
-
-beforeAll(() => buildOnce(), 180_000);
-beforeEach(async () => {
-  connector = await startLoopbackConnector();
-  dataDir = mkdtempSync(join(tmpdir(), 'sds-approval-restart-'));
-});
-afterEach(async () => {
-  for (const bot of running.splice(0)) await bot.kill();
-  await connector.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
 
 describe('approved change interrupted by SIGKILL (real process)', () => {
   it('when the bot dies before the approved DELETE reached Graph, then after a restart it is failed and the set still exists', async () => {
@@ -163,6 +144,6 @@ describe('approved change interrupted by SIGKILL (real process)', () => {
     });
     expect(storedSet(SEED_IDS.northwind)?.displayName).toBe('Northwind HS');
     expect(writesAfterRestart).toEqual([]);
-    expect(existsSync(join(dataDir, 'bot.sqlite'))).toBe(true);
+    expect(existsSync(join(harness.dataDir, 'bot.sqlite'))).toBe(true);
   }, 120_000);
 });

@@ -7,19 +7,13 @@
  */
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import type { SandboxUser } from '../../src/sandbox/users';
-import { cardText, type TestBot } from '../support/testBot';
+import { cardText } from '../support/testBot';
 import { AVERY, BLAKE, button, from, graphWrites, type InvokeBody } from '../changes/support';
-import { CHANNEL_ID, postsTo, sayInChannel, startPeerBot, stateOf } from './support';
+import { CHANNEL_ID, postsTo, stateOf } from './support';
+import { usePeerApprovalBot } from '../support/peerApprovalHarness';
 
 describe('peer approval with Teams SSO (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startPeerBot({ SSO_MODE: 'teams' });
-    await sayInChannel(bot, 'approvals here', BLAKE);
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = usePeerApprovalBot({ env: { SSO_MODE: 'teams' }, channelBy: BLAKE });
 
   /** An Action.Execute as Teams sends it; `signedIn` adds the SSO token Teams got after a loginRequest. */
   async function click(

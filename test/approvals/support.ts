@@ -1,9 +1,8 @@
 /**
- * Helpers for the peer-approval component tests: a bot with APPROVAL_POLICY=peer, users talking
+ * Helpers for the peer-approval component tests (the bot itself: test/support/peerApprovalHarness.ts): users talking
  * in the approvals channel or in 1:1, a request made by Avery, and what the loopback connector
  * saw (posts and updates of each copy of a request's card).
  */
-import { SANDBOX_APPROVER_GROUP_ID } from '../../src/sandbox/emulator';
 import type { SandboxUser } from '../../src/sandbox/users';
 import { approvalStores } from '../../src/approvals/stores';
 import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
@@ -18,7 +17,7 @@ import {
   type InvokeBody,
 } from '../changes/support';
 import type { Activity } from '../support/activities';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { cardText, type TestBot } from '../support/testBot';
 
 export const ELI = {
   aadObjectId: '55555555-eeee-4eee-8eee-555555555555',
@@ -27,14 +26,6 @@ export const ELI = {
 
 /** The approvals channel of the tests (the fixture's team channel). */
 export const CHANNEL_ID = '19:sds-alerts@thread.tacv2';
-
-export const startPeerBot = (env: Record<string, string> = {}): Promise<TestBot> =>
-  startTestBot({
-    APPROVAL_POLICY: 'peer',
-    APPROVER_GROUP_ID: SANDBOX_APPROVER_GROUP_ID,
-    APPROVAL_SWEEP_SECONDS: '0',
-    ...env,
-  });
 
 const channelActivity = (bot: TestBot, name: string, user: SandboxUser, extra: Activity = {}) =>
   bot.activity(name, {

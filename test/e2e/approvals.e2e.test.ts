@@ -15,9 +15,10 @@ import type { Locator, Page } from 'playwright-core';
 import type { RunningApp } from '../../src/app/startApp';
 import type { RunningPlayground } from '../../src/sandbox/playground';
 import { approvalStores } from '../../src/approvals/stores';
-import { SANDBOX_APPROVER_GROUP_ID, SEED_IDS } from '../../src/sandbox/emulator';
+import { SEED_IDS } from '../../src/sandbox/emulator';
 import { SANDBOX_TENANT_ID, SANDBOX_USERS } from '../../src/sandbox/users';
 import { describeWithBrowser } from '../support/browser';
+import { PEER_ENV } from '../support/peerApprovalHarness';
 import { type E2E, startE2E } from './harness';
 import { openConversation, sendMessage, untilText, waitForReplyCard } from './playgroundPage';
 
@@ -42,9 +43,7 @@ beforeAll(async () => {
   e2e = await startE2E({
     env: {
       NOTIFY_POLL_SECONDS: '0',
-      APPROVAL_POLICY: 'peer',
-      APPROVER_GROUP_ID: SANDBOX_APPROVER_GROUP_ID,
-      APPROVAL_SWEEP_SECONDS: '0',
+      ...PEER_ENV,
     },
     viewport: { width: 1280, height: 1000 },
   });

@@ -4,26 +4,13 @@
  * needs someone else's approval (undo never writes directly).
  */
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, type TestBot } from '../support/testBot';
+import { cardText } from '../support/testBot';
 import { AVERY, BLAKE, buttons, cardFor, cardOf, graphWrites, press } from '../changes/support';
-import {
-  CHANNEL_ID,
-  invokeInChannel,
-  postsTo,
-  request,
-  sayInChannel,
-  startPeerBot,
-} from '../approvals/support';
+import { CHANNEL_ID, invokeInChannel, postsTo, request } from '../approvals/support';
+import { usePeerApprovalBot } from '../support/peerApprovalHarness';
 
 describe('history under peer approval (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startPeerBot();
-    await sayInChannel(bot, 'approvals here', BLAKE);
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = usePeerApprovalBot({ channelBy: BLAKE });
 
   it('when Blake approves Avery’s delete, then history names both, and recreating it needs approval again', async () => {
     const { changeId } = await request(bot, `delete ${SEED_IDS.fabrikamPilot}`, 'Pilot ended');

@@ -7,35 +7,26 @@
  *    restart it is NOT sent again on its own (it may have landed); `notify list` shows it as
  *    "delivery uncertain" with a Send again button, which sends it once more.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { startLoopbackConnector, type LoopbackConnector } from '../../src/sandbox/connector';
 import { fixture } from '../support/activities';
-import { buildOnce, startBotProcess, type BotProcess, type LogEntry } from '../support/botProcess';
+import type { BotProcess, LogEntry } from '../support/botProcess';
+import { useRestartHarness } from '../support/restartHarness';
 import { cardText } from '../support/testBot';
 import { executeActions } from '../commands/support';
 import { ALERTS, notificationsIn, waitFor } from './support';
 
-const ENV = {
-  NOTIFY_POLL_SECONDS: '0.5',
-  NOTIFY_LEASE_SECONDS: '1.5',
-  NOTIFY_SEND_TIMEOUT_SECONDS: '1',
-  SANDBOX_READY_DELAY_MS: '3600000',
-};
-
-let connector: LoopbackConnector;
-let dataDir: string;
-const running: BotProcess[] = [];
-
-const start = async () => {
-  const bot = await startBotProcess({ dataDir, env: ENV });
-  running.push(bot);
-  return bot;
-};
+const harness = useRestartHarness({
+  env: {
+    NOTIFY_POLL_SECONDS: '0.5',
+    NOTIFY_LEASE_SECONDS: '1.5',
+    NOTIFY_SEND_TIMEOUT_SECONDS: '1',
+    SANDBOX_READY_DELAY_MS: '3600000',
+  },
+  name: 'notify',
+});
+const start = () => harness.start();
 const inChannel = (text: string, over = {}) =>
-  fixture('message-channel', connector.serviceUrl, {
+  fixture('message-channel', harness.connector.serviceUrl, {
     text: `<at>SDS Flow Admin</at> ${text}`,
     conversation: { id: `${ALERTS};messageid=${Date.now()}` },
     ...over,
@@ -48,23 +39,12 @@ const morePolls = async (bot: BotProcess, n: number) => {
   await waitFor(() => count(bot, 'notify poll') >= target, 20_000, `${n} more polls`);
 };
 
-beforeAll(() => buildOnce(), 120_000);
-beforeEach(async () => {
-  connector = await startLoopbackConnector();
-  dataDir = mkdtempSync(join(tmpdir(), 'sds-restart-'));
-});
-afterEach(async () => {
-  for (const bot of running.splice(0)) await bot.kill();
-  await connector.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
 describe('restart after SIGKILL (real process)', () => {
   it('when the bot is killed after a change is recorded but before it is sent, then after a restart it is sent exactly once', async () => {
     const first = await start();
     expect((await first.send(inChannel('notify here'))).status).toBe(200);
     await morePolls(first, 1); // the current readiness is the baseline
-    connector.faults.push({
+    harness.connector.faults.push({
       status: 429,
       retryAfterSeconds: 3,
       times: 1,
@@ -77,12 +57,16 @@ describe('restart after SIGKILL (real process)', () => {
     ).toBe(204);
     await first.waitForLog((e) => e.msg === 'notification deferred'); // recorded, first attempt refused
     await first.kill('SIGKILL');
-    expect(notificationsIn(connector, ALERTS)).toHaveLength(0);
+    expect(notificationsIn(harness.connector, ALERTS)).toHaveLength(0);
 
     const second = await start();
-    await waitFor(() => notificationsIn(connector, ALERTS).length > 0, 20_000, 'the notification');
+    await waitFor(
+      () => notificationsIn(harness.connector, ALERTS).length > 0,
+      20_000,
+      'the notification',
+    );
     await morePolls(second, 3);
-    expect(notificationsIn(connector, ALERTS).map(cardText)).toEqual([
+    expect(notificationsIn(harness.connector, ALERTS).map(cardText)).toEqual([
       expect.stringContaining('Users ✗ failed'),
     ]);
     await second.kill('SIGKILL');
@@ -90,14 +74,14 @@ describe('restart after SIGKILL (real process)', () => {
     const third = await start();
     await third.waitForLog((e) => e.msg === 'notifications lease acquired');
     await morePolls(third, 3);
-    expect(notificationsIn(connector, ALERTS)).toHaveLength(1);
+    expect(notificationsIn(harness.connector, ALERTS)).toHaveLength(1);
   }, 90_000);
 
   it('when the bot is killed while the post is in flight, then it is not re-posted by itself but shown as uncertain, and Send again posts it', async () => {
     const first = await start();
     await first.send(inChannel('notify here'));
     await morePolls(first, 1);
-    connector.faults.push({
+    harness.connector.faults.push({
       status: 200,
       times: 1,
       mode: 'acceptThenHang',
@@ -105,7 +89,7 @@ describe('restart after SIGKILL (real process)', () => {
     });
     await first.sandbox('POST', `flows/${SEED_IDS.northwindUser}/readiness`, { status: 'failed' });
     await waitFor(
-      () => notificationsIn(connector, ALERTS).length === 1,
+      () => notificationsIn(harness.connector, ALERTS).length === 1,
       20_000,
       'the post to land',
     );
@@ -114,27 +98,29 @@ describe('restart after SIGKILL (real process)', () => {
     const second = await start();
     await second.waitForLog((e) => e.msg === 'notification delivery uncertain');
     await morePolls(second, 3);
-    expect(notificationsIn(connector, ALERTS)).toHaveLength(1);
+    expect(notificationsIn(harness.connector, ALERTS)).toHaveLength(1);
 
     const list = inChannel('notify list');
     await second.send(list);
-    const reply = connector.calls.filter((c) => c.conversationId === list.conversation.id).at(-1);
+    const reply = harness.connector.calls
+      .filter((c) => c.conversationId === list.conversation.id)
+      .at(-1);
     const card = reply?.activity.attachments[0].content;
     expect(cardText(card)).toMatch(
       /Delivery uncertain\nNorthwind High School · Users: .*may or may not have been posted/,
     );
     const resend = executeActions(card).find((a) => a.verb === 'notify.resend')!;
-    const click = fixture('invoke-action', connector.serviceUrl, {
+    const click = fixture('invoke-action', harness.connector.serviceUrl, {
       conversation: { id: `${ALERTS};messageid=1` },
     });
     click.value = { action: { type: 'Action.Execute', verb: resend.verb, data: resend.data } };
     expect(JSON.stringify((await second.send(click)).body)).toMatch(/post it again/);
     await waitFor(
-      () => notificationsIn(connector, ALERTS).length === 2,
+      () => notificationsIn(harness.connector, ALERTS).length === 2,
       20_000,
       'the re-sent post',
     );
     await morePolls(second, 2);
-    expect(notificationsIn(connector, ALERTS)).toHaveLength(2);
+    expect(notificationsIn(harness.connector, ALERTS)).toHaveLength(2);
   }, 90_000);
 });

@@ -11,16 +11,9 @@ import { approvalStores } from '../../src/approvals/stores';
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { SANDBOX_USERS, type SandboxUser } from '../../src/sandbox/users';
 import { AVERY, BLAKE, DANA, buttons, from, invoke } from '../changes/support';
-import {
-  CHANNEL_ID,
-  ELI,
-  postsTo,
-  request,
-  say,
-  sayInChannel,
-  startPeerBot,
-} from '../approvals/support';
-import { cardText, type TestBot } from '../support/testBot';
+import { CHANNEL_ID, ELI, postsTo, request, say, sayInChannel } from '../approvals/support';
+import { cardText } from '../support/testBot';
+import { usePeerApprovalBot } from '../support/peerApprovalHarness';
 
 const CASEY = SANDBOX_USERS.find((u) => u.name === 'Casey NoConsent')!;
 /** Dana's own group chat with the bot (not the approvals channel). */
@@ -28,7 +21,7 @@ const DANA_CHAT = '19:dana-staffroom@thread.v2';
 const SET_NAMES = /Northwind|Fabrikam|Contoso District/;
 const ONLY_APPROVERS = 'Only approvers and the person who asked can see this request.';
 
-let bot: TestBot;
+const bot = usePeerApprovalBot();
 
 /** `user` says `text` in a group chat; resolves with everything the bot posted there (text and cards). */
 async function sayInGroupChat(
@@ -73,13 +66,6 @@ const storedChannel = async () =>
 
 const subscriptionOf = (conversationId: string) =>
   bot.app.notifications.subscriptions.get(conversationId);
-
-beforeAll(async () => {
-  bot = await startPeerBot();
-});
-afterAll(async () => {
-  await bot.stop();
-});
 
 describe('who chooses where approval requests go', () => {
   it('when an approver says "approvals here", then requests go there and every card names who chose', async () => {

@@ -66,6 +66,48 @@ export async function startTestBot(
   };
 }
 
+export interface UseTestBotOptions {
+  /** Before each test: the emulator's seed state again ('state'), and also an empty request log ('state+requests'). */
+  resetEach?: 'state' | 'state+requests';
+  /** Runs once the bot is up (in the same beforeAll), e.g. to choose an approvals channel. */
+  setUp?: (bot: TestBot) => Promise<void>;
+}
+
+/**
+ * The lifecycle most component suites share: a bot started once in beforeAll (with `env`), reset
+ * before each test if asked, stopped in afterAll. Call it in a describe (or at the top of a file);
+ * it returns a stand-in that forwards to the running bot, to be used as a plain `TestBot` in the
+ * suite's tests, hooks and helpers.
+ */
+export function useTestBot(
+  env: Record<string, string> = {},
+  options: UseTestBotOptions = {},
+): TestBot {
+  let running: TestBot | undefined;
+  beforeAll(async () => {
+    running = await startTestBot(env);
+    await options.setUp?.(running);
+  });
+  if (options.resetEach) {
+    beforeEach(() => {
+      running!.app.sandbox!.emulator.control.resetState();
+      if (options.resetEach === 'state+requests')
+        running!.app.sandbox!.emulator.control.clearRequests();
+    });
+  }
+  afterAll(async () => {
+    await running?.stop();
+    running = undefined;
+  });
+  return new Proxy({} as TestBot, {
+    get(_, property) {
+      if (!running)
+        throw new Error('the test bot runs only inside the describe block that uses it');
+      return Reflect.get(running, property);
+    },
+  });
+}
+
 /** The Adaptive Cards the bot sent (as new messages) to one conversation, in order. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function cardsSentTo(connector: LoopbackConnector, conversationId: string): any[] {
