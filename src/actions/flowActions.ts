@@ -18,7 +18,7 @@ import type { FlowSet, KnownProvisioningFlow, ProvisioningFlow } from '../domain
 import { AddFlowButton, FlowButton } from './changeSchemas';
 import { currentSetResult, loadForButton } from './setButtons';
 import { cardAction } from '../bot/action';
-import { type ActionResult } from '../views/reply';
+import type { ActionResult } from '../bot/action';
 
 export const flowAddAction = cardAction({
   verb: 'flow.add',

@@ -18,7 +18,7 @@ import type { FlowSet, ProvisioningFlow, RoleGroup } from '../domain/flowSchemas
 import { FlowFormSubmit } from './changeSchemas';
 import { currentSetResult, setGoneResult } from './setButtons';
 import { cardAction } from '../bot/action';
-import { type ActionResult } from '../views/reply';
+import type { ActionResult } from '../bot/action';
 import { formatTime } from '../domain/time';
 
 interface Current {

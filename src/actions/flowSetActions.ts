@@ -13,7 +13,7 @@ import { flowSetFormCard, parseFlowSetForm } from '../forms';
 import { FlowSetFormSubmit, SetButton } from './changeSchemas';
 import { loadForButton, setGoneResult } from './setButtons';
 import { cardAction } from '../bot/action';
-import { type ActionResult } from '../views/reply';
+import type { ActionResult } from '../bot/action';
 import { formatTime } from '../domain/time';
 
 /** Edit: the set form, filled from the set as stored now. 1 Graph call. */

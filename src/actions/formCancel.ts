@@ -5,7 +5,7 @@ import { unlessGone } from '../changes/freshness';
 import { FormCancel } from './changeSchemas';
 import { setGoneResult } from './setButtons';
 import { cardAction } from '../bot/action';
-import { type ActionResult } from '../views/reply';
+import type { ActionResult } from '../bot/action';
 
 export const formCancelAction = cardAction({
   verb: 'form.cancel',

@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import type { ActionContext, CardAction } from '../bot/action';
-import { type ActionResult } from '../views/reply';
+import type { ActionResult } from '../bot/action';
 
 export async function runCardAction(
   verb: unknown,

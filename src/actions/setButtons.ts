@@ -9,7 +9,7 @@ import { flowSetCard } from '../views/flowSetCard';
 import { unlessGone } from '../changes/freshness';
 import type { IndustryDataApi } from '../graph';
 import type { FlowSet, ProvisioningFlow } from '../domain/flowSchemas';
-import { type ActionResult } from '../views/reply';
+import type { ActionResult } from '../bot/action';
 import type { SetButton } from './changeSchemas';
 import { formatTime } from '../domain/time';
 

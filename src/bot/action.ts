@@ -3,8 +3,8 @@
  * its `data`. A card carries ids and a version only; the handler re-reads the truth server-side.
  */
 import type { z } from 'zod';
-import type { ActionResult } from '../views/reply';
-import type { TurnInfo } from './command';
+import type { AdaptiveCard } from '../domain/adaptiveCard';
+import type { Reply, TurnInfo } from './command';
 import type { AppServices } from './command';
 
 export interface ActionContext extends TurnInfo {
@@ -13,7 +13,15 @@ export interface ActionContext extends TurnInfo {
   replyToId?: string;
 }
 
-export type { ActionResult };
+/** What a card button does to the card it sits on. */
+export type ActionResult =
+  /**
+   * Replace the clicked card for the clicking user. With `forEveryone`, the message itself is
+   * updated too (updateActivity), so a state change (applied, approved) is what everybody sees.
+   */
+  | { kind: 'card'; card: AdaptiveCard; forEveryone?: boolean; also?: Reply[] }
+  /** Leave the card as it is and show a short message. */
+  | { kind: 'message'; text: string; also?: Reply[] };
 
 export interface CardAction<S extends z.ZodType = z.ZodType> {
   verb: string;

@@ -4,7 +4,7 @@
  */
 import type { ParseResult } from '../domain/parse';
 import type { ConversationRef, UserRef } from '../domain/people';
-import type { Reply } from '../views/reply';
+import type { AdaptiveCard } from '../domain/adaptiveCard';
 import type { Approvals } from '../approvals/access';
 import type { AuditLog } from '../history';
 import type { Config } from '../config';
@@ -13,7 +13,10 @@ import type { Logger } from '../log';
 import type { ConversationStore } from '../store/conversationStore';
 import type { DurableStorage } from '../store/storage';
 
-export type { ConversationRef, ParseResult, Reply, UserRef };
+export type { ConversationRef, ParseResult, UserRef };
+
+/** What a turn answers with: a text or a card to send. */
+export type Reply = { text: string } | { card: AdaptiveCard };
 
 /**
  * What commands and card actions may use. Built once in src/app; nothing here is per-request

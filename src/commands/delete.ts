@@ -11,7 +11,7 @@ import { findSet } from '../changes/targets';
 import { setFound } from './targetReplies';
 import { proposeFlowAction } from './remove';
 import { command, type CommandContext, type ParseResult } from '../bot/command';
-import { type Reply } from '../views/reply';
+import type { Reply } from '../bot/command';
 
 type DeleteArgs = { shape: 'set'; set: string } | ({ shape: 'flow' } & FlowTarget);
 

@@ -9,7 +9,7 @@ import { findFlow, findSet, roleGroupsFor } from '../changes/targets';
 import { flowFound, setFound } from './targetReplies';
 import type { FlowKind } from '../domain/flowSchemas';
 import { command, type CommandContext, type ParseResult } from '../bot/command';
-import { type Reply } from '../views/reply';
+import type { Reply } from '../bot/command';
 
 type EditArgs = { shape: 'set'; set: string } | { shape: 'flow'; kind: FlowKind; set: string };
 

@@ -14,7 +14,7 @@ import {
 } from '../domain/flowSetResolver';
 import type { FlowSet } from '../domain/flowSchemas';
 import { command, type CommandContext, type ParseResult } from '../bot/command';
-import { type Reply } from '../views/reply';
+import type { Reply } from '../bot/command';
 
 export interface HistoryArgs {
   set?: string;

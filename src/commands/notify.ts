@@ -26,7 +26,7 @@ import { parseNotifyArgs, type NotifyArgs } from '../notifications/notifyArgs';
 import type { Subscription } from '../domain/notificationRecords';
 import { withMuted, withScope } from '../notifications/subscriptionStore';
 import { command, type CommandContext } from '../bot/command';
-import { type Reply } from '../views/reply';
+import type { Reply } from '../bot/command';
 
 const describeStatuses = (statuses: string[] | null) =>
   statuses ? `only when a flow becomes ${statuses.join(' or ')}` : 'for every readiness change';

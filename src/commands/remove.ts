@@ -11,7 +11,7 @@ import { flowActionProposal } from '../changes/proposals';
 import { findFlow, findSet } from '../changes/targets';
 import { flowFound, setFound } from './targetReplies';
 import { command, type CommandContext } from '../bot/command';
-import { type Reply } from '../views/reply';
+import type { Reply } from '../bot/command';
 
 const VERBS = { deleteFlow: 'remove', resetFlow: 'reset' } as const;
 const JOINERS = { deleteFlow: 'from', resetFlow: 'in' } as const;

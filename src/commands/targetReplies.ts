@@ -5,7 +5,7 @@
  */
 import type { FlowLookup, SetLookup } from '../changes/targets';
 import type { FlowSet, KnownProvisioningFlow } from '../domain/flowSchemas';
-import { type Reply } from '../views/reply';
+import type { Reply } from '../bot/command';
 import { noSuchFlowSetCard, whichOneCard } from '../views/whichOneCard';
 
 export type Found<T> = { ok: true; value: T } | { ok: false; reply: Reply };

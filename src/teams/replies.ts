@@ -1,7 +1,7 @@
 /** Turns our replies (text or Adaptive Card) into Bot Framework activities. */
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { type AdaptiveCard } from '../domain/adaptiveCard';
-import { type Reply } from '../views/reply';
+import type { Reply } from '../bot/command';
 
 export function cardActivity(card: AdaptiveCard): Partial<Activity> {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
