@@ -14,9 +14,8 @@ import { type ActionResult } from '../views/reply';
 import { recordChangeEvent } from '../history';
 import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { executeClaimed } from '../changes/apply';
-import type { PendingChange } from '../domain/pendingChange';
+import { samePerson, type PendingChange } from '../domain/pendingChange';
 import { syncCards } from './cardSync';
-import { decideStored } from './decisions';
 import type { ApprovalDeps } from './deps';
 import {
   auditExpiry,
@@ -69,7 +68,7 @@ export async function approveRequest(
   if (loaded.change.state === 'pending' || loaded.change.state === 'approved')
     await deps.ensureSignedIn();
   const event = { type: 'approve', by: cd.person } as const;
-  const decided = await decideStored(deps.stores.changes, changeId, event, cd.now());
+  const decided = await cd.changes.transition(changeId, event, cd.now());
   if (decided.outcome === 'refused' && !decided.change)
     return { kind: 'message', text: decided.error.userMessage };
   const current = decided.change!;
@@ -82,7 +81,7 @@ export async function approveRequest(
     });
   }
   const mine =
-    current.state === 'approved' && current.approver?.aadObjectId === cd.person.aadObjectId;
+    current.state === 'approved' && samePerson(current.approver, cd.person);
   const result = mine
     ? await applyAsApprover(deps, current, loaded)
     : await closedResult(deps, current, loaded);

@@ -9,7 +9,7 @@ import { peerPreview } from '../changes/applyGate';
 import { previewCardFor } from '../views/changeCards';
 import { viewOf } from '../changes/changeView';
 import { requestCardFor } from '../views/approvalCards';
-import { decideStored, type ApprovalEvent } from './decisions';
+import type { ApprovalEvent } from '../domain/pendingChange';
 import type { ApprovalDeps } from './deps';
 import {
   audienceOf,
@@ -32,7 +32,7 @@ export type ClickedFrom =
 async function close(deps: ApprovalDeps, changeId: string, event: ApprovalEvent, reason?: string) {
   const cd = deps.change;
   const loaded = await currentRequest(deps, changeId);
-  const decided = await decideStored(deps.stores.changes, changeId, event, cd.now());
+  const decided = await cd.changes.transition(changeId, event, cd.now());
   if (decided.outcome === 'refused' && !decided.change)
     return { kind: 'message', text: decided.error.userMessage } as const;
   const current = decided.change!;

@@ -5,7 +5,7 @@
 import { type ActionResult } from '../views/reply';
 import { recordChangeEvent, SYSTEM_ACTOR } from '../history';
 import { viewOf, type ChangeView } from '../changes/changeView';
-import type { PendingChange } from '../domain/pendingChange';
+import { samePerson, type PendingChange } from '../domain/pendingChange';
 import { AppError } from '../errors';
 import { finalCard, isOpen, requestCardFor } from '../views/approvalCards';
 import { syncCards, type CardSyncDeps } from './cardSync';
@@ -43,7 +43,7 @@ export const cardSyncDeps = (deps: ApprovalDeps): CardSyncDeps => ({
 });
 
 const own = (change: PendingChange, aadObjectId: string) =>
-  !!aadObjectId && change.requester.aadObjectId.toLowerCase() === aadObjectId.toLowerCase();
+  !!aadObjectId && samePerson(change.requester, { aadObjectId });
 
 export const isRequester = own;
 

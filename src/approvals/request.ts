@@ -12,17 +12,18 @@ import { closedCard, previewCardFor } from '../views/changeCards';
 import { viewOf, type ChangeView } from '../changes/changeView';
 import { policyOfChange } from '../changes/deps';
 import { freshPreviewAfterExpiry } from '../changes/expire';
-import { isExpired, type PendingChange } from '../domain/pendingChange';
+import { isExpired, isRequester, type PendingChange } from '../domain/pendingChange';
 import { AppError } from '../errors';
 import { requestCardFor } from '../views/approvalCards';
 import { deliverRequest } from './delivery';
 import type { ApprovalDeps } from './deps';
 import { heldBy, lockOf, type LockState } from './lock';
 import { newRequest, storeRequest } from './requestRecord';
+import { retryOnConflict } from '../store/recordStore';
+import { StorageConflictError } from '../store/storage';
 
 type Step = { done: ActionResult } | { retry: true };
 const done = (result: ActionResult): Step => ({ done: result });
-const MAX_ATTEMPTS = 4;
 
 /** A preview past its TTL: expired (and audited) now, with a fresh one in its place. */
 async function expiredNow(
@@ -45,7 +46,7 @@ async function expiredNow(
 /** Why this click cannot make a request now, as the answer to give; undefined when it can. */
 async function refusal(deps: ApprovalDeps, change: PendingChange, view: ChangeView, now: Date) {
   const cd = deps.change;
-  if (change.requester.aadObjectId !== cd.person.aadObjectId)
+  if (!isRequester(change, cd.person))
     return done({
       kind: 'message',
       text: `Only ${change.requester.name}, who asked for this change, can request approval for it.`,
@@ -120,14 +121,10 @@ export async function requestApproval(
   changeId: string,
   reason: string,
 ): Promise<ActionResult> {
-  for (let i = 1; ; i++) {
+  // A lost race on any record written together (storeRequest) starts over, CAS_ATTEMPTS times.
+  return retryOnConflict(async () => {
     const step = await attempt(deps, changeId, reason);
-    if ('done' in step) return step.done;
-    if (i >= MAX_ATTEMPTS)
-      throw new AppError(
-        'conflict',
-        'This change was being changed at the same moment. Please try again.',
-        { retryable: true },
-      );
-  }
+    if ('retry' in step) throw new StorageConflictError(`approval/${changeId}`);
+    return step.done;
+  });
 }

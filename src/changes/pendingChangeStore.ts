@@ -17,7 +17,7 @@ import {
   transition,
   type ChangeEvent,
   type TransitionResult,
-} from '../domain/pendingChangeTransition';
+} from '../domain/changeLifecycle';
 
 export type ClaimResult =
   | { won: true; change: PendingChange }
@@ -35,7 +35,7 @@ export interface PendingChangeStore {
     by: Person,
     now?: Date,
   ): Promise<ClaimResult>;
-  /** Applies `event` (pendingChangeTransition.ts) with compare-and-set, recomputing after a lost race. */
+  /** Applies `event` (domain/changeLifecycle.ts) with compare-and-set, recomputing after a lost race. */
   transition(id: string, event: ChangeEvent, now?: Date): Promise<TransitionResult>;
   /** Saves non-state fields (e.g. the card's activity id); AppError 'conflict' if the state moved. */
   update(change: PendingChange): Promise<PendingChange>;

@@ -1,7 +1,7 @@
 /**
  * Pending changes: the record (pendingChangeSchema.ts), its life cycle as a pure function
- * (pendingChangeTransition.ts) (its store is src/changes/pendingChangeStore.ts).
+ * (changeLifecycle.ts) (its store is src/changes/pendingChangeStore.ts).
  * Import from here.
  */
 export * from './pendingChangeSchema';
-export * from './pendingChangeTransition';
+export * from './changeLifecycle';
