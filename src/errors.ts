@@ -25,6 +25,8 @@ export interface AppErrorOptions {
   status?: number;
   /** Field-level problems, for forms: field id → message. */
   fields?: Record<string, string>;
+  /** A write went through but reading it back failed: the change happened (check this, not the text). */
+  savedButUnread?: boolean;
 }
 
 export class AppError extends Error {
@@ -34,6 +36,7 @@ export class AppError extends Error {
   readonly requestId?: string;
   readonly status?: number;
   readonly fields?: Record<string, string>;
+  readonly savedButUnread: boolean;
 
   constructor(code: AppErrorCode, userMessage: string, options: AppErrorOptions = {}) {
     super(userMessage, { cause: options.cause });
@@ -44,6 +47,7 @@ export class AppError extends Error {
     this.requestId = options.requestId;
     this.status = options.status;
     this.fields = options.fields;
+    this.savedButUnread = options.savedButUnread ?? false;
   }
 }
 

@@ -27,10 +27,10 @@ interface Written {
 
 /**
  * The client's update = PATCH then GET (Graph answers 204, industryData.ts); when only the GET
- * failed it says "The change was saved, but reading it back failed" — the write happened.
+ * failed its error is flagged `savedButUnread` — the write happened.
  */
 const savedButUnread = (err: unknown): err is AppError =>
-  err instanceof AppError && err.userMessage.startsWith('The change was saved');
+  err instanceof AppError && err.savedButUnread;
 
 async function patched<T>(
   write: Promise<{ data: T; requestId: string }>,

@@ -110,6 +110,7 @@ export function bindIndustryData(
           requestId: err.requestId,
           status: err.status,
           cause: err,
+          savedButUnread: true,
         },
       );
     }
