@@ -1,5 +1,4 @@
 /** The card-action table, keyed by Action.Execute verb. */
-// >>> Approvals
 import {
   approvalApproveAction,
   approvalCancelAction,
@@ -7,7 +6,6 @@ import {
   approvalRequestAction,
   approvalShowAction,
 } from './approvalActions';
-// <<< Approvals
 import { changeApplyAction, changeCancelAction } from './changeActions';
 import { commandRunAction } from './commandRun';
 import { flowAddAction, flowEditAction, flowRemoveAction, flowResetAction } from './flowActions';
@@ -33,13 +31,12 @@ export const actionTable: readonly CardAction[] = [
   // The preview card's buttons (src/changes)
   changeApplyAction,
   changeCancelAction,
-  // >>> Approvals: the request and decision buttons (src/approvals, cards/approval-*.json)
+  // Approvals: the request and decision buttons (src/approvals, cards/approval-*.json)
   approvalRequestAction,
   approvalApproveAction,
   approvalRejectAction,
   approvalCancelAction,
   approvalShowAction,
-  // <<< Approvals
   // Notification cards and `notify list` (src/views/notificationCard.ts, notifyListCard.ts)
   notifyMuteAction,
   notifyResendAction,

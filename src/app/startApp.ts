@@ -17,16 +17,12 @@ import {
   type GraphIdentity,
 } from '../identity';
 import { createLogger, type Logger } from '../log';
-// >>> Notifications
 import { createNotifications, observeConversations, type Notifications } from '../notifications';
 import { createProactiveMessenger } from '../teams/proactive';
-// <<< Notifications
-// >>> Approvals
 import type { Approvals } from '../approvals/access';
 import { groupMembersReader } from '../approvals/groupMembers';
 import { createApprovals } from '../approvals/service';
 import { createHttp } from '../graph/http';
-// <<< Approvals
 import { SandboxTokenError, type LocalIdentityProvider } from '../sandbox/idp';
 import { startSandbox, type SandboxServices } from '../sandbox/startSandbox';
 import { SANDBOX_CLIENT_ID, sandboxUserNote } from '../sandbox/users';
@@ -48,12 +44,10 @@ export interface RunningApp {
   sandbox?: SandboxServices;
   /** Only when SSO tokens come from Teams (SSO_MODE=teams). */
   teamsSso?: TeamsSso;
-  // >>> Notifications: the poller and outbox worker (pollNow/deliverNow for tests and benches).
+  // Notifications: the poller and outbox worker (pollNow/deliverNow for tests and benches).
   notifications: Notifications;
-  // <<< Notifications
-  // >>> Approvals: peer approval's sweep (sweepNow for tests) and approver directory.
+  // Approvals: peer approval's sweep (sweepNow for tests) and approver directory.
   approvals: Approvals;
-  // <<< Approvals
   stop(): Promise<void>;
 }
 
@@ -145,7 +139,7 @@ export async function startApp(
       commands: commandTable,
       audit: createAuditLog(storage, { logger }), // Audit
     };
-    // >>> Notifications (src/notifications): one poller/outbox worker per lease; subscriptions
+    // Notifications (src/notifications): one poller/outbox worker per lease; subscriptions
     // follow the conversation store (every inbound activity, install/uninstall, team deleted).
     // The poller reads Graph every interval: its successful reads log at debug, not info.
     const pollingGraph = createGraphClient({
@@ -168,8 +162,7 @@ export async function startApp(
     );
     notifications.start();
     stops.unshift(() => notifications.stop());
-    // <<< Notifications
-    // >>> Approvals (src/approvals): approver directory (group read with the app token), card
+    // Approvals (src/approvals): approver directory (group read with the app token), card
     // posts and updates outside a turn, and the sweep (its first run is the restart reconcile).
     const approvals = createApprovals({
       storage,
@@ -190,7 +183,6 @@ export async function startApp(
     services.approvals = approvals;
     approvals.start();
     stops.unshift(() => approvals.stop());
-    // <<< Approvals
     const server = await startBotServer({
       host: config.host,
       port: config.port,

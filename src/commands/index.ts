@@ -1,17 +1,13 @@
 /** The command table: every command the bot accepts, in the order `help` lists them. */
 import { addCommand } from './add';
-// >>> Approvals
 import { approvalsCommand } from './approvals';
 import { approvalsHereCommand } from './approvalsHere';
-// <<< Approvals
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { editCommand } from './edit';
 import { helpCommand } from './help';
-// >>> Audit
 import { historyCommand } from './history';
 import { undoCommand } from './undo';
-// <<< Audit
 import { listCommand } from './list';
 import { notifyCommand } from './notify';
 import { removeCommand } from './remove';
@@ -37,13 +33,9 @@ export const commandTable: readonly Command[] = [
   removeCommand,
   resetCommand,
   notifyCommand,
-  // >>> Audit
   historyCommand,
   undoCommand,
-  // <<< Audit
-  // >>> Approvals
   approvalsCommand,
   approvalsHereCommand,
-  // <<< Approvals
   signoutCommand,
 ];

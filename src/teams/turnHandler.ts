@@ -59,21 +59,19 @@ export function createTurnHandler(
   async function onMessage(ctx: TurnContext): Promise<void> {
     const info = turnInfoOf(ctx.activity);
     const text = commandTextOf(ctx.activity.text);
-    // >>> Teams SSO (src/teams/sso): the user's remembered SSO token for this turn.
+    // Teams SSO (src/teams/sso): the user's remembered SSO token for this turn.
     if (sso) info.ssoToken = await sso.ssoTokenForTurn(ctx);
-    // <<< Teams SSO
     try {
       const replies = await runCommandText(text, { ...info, services });
       await sendReplies(ctx, replies);
     } catch (err) {
-      // >>> Teams SSO: a command that needs a sign-in starts one, and runs again after it.
+      // Teams SSO: a command that needs a sign-in starts one, and runs again after it.
       if (sso && (await sso.signInForMessage(ctx, err, text))) return;
-      // <<< Teams SSO
       await replyWithError(logger, ctx, err);
     }
   }
 
-  // >>> Teams SSO: runs the command a user typed before signing in, once the exchange succeeded.
+  // Teams SSO: runs the command a user typed before signing in, once the exchange succeeded.
   // Errors become the usual error card (never a new sign-in: no loop).
   const resumeCommand: ResumeCommand = async (ctx, text, ssoToken) => {
     try {
@@ -84,7 +82,6 @@ export function createTurnHandler(
       await replyWithError(logger, ctx, err);
     }
   };
-  // <<< Teams SSO
 
   async function onCardAction(ctx: TurnContext): Promise<InvokeResponse> {
     const parsed = AdaptiveCardInvokeValue.safeParse(ctx.activity.value);
@@ -97,9 +94,8 @@ export function createTurnHandler(
     }
     try {
       const info = { ...turnInfoOf(ctx.activity), services, replyToId: ctx.activity.replyToId };
-      // >>> Teams SSO: `value.authentication.token` (after our loginRequest) or the remembered one.
+      // Teams SSO: `value.authentication.token` (after our loginRequest) or the remembered one.
       if (sso) info.ssoToken = await sso.ssoTokenForTurn(ctx);
-      // <<< Teams SSO
       const result = await runCardAction(
         parsed.data.action.verb,
         parsed.data.action.data,
@@ -108,10 +104,9 @@ export function createTurnHandler(
       );
       return await deliver(ctx, result);
     } catch (err) {
-      // >>> Teams SSO: 401 loginRequest without a usable token, 412 when Teams' token failed.
+      // Teams SSO: 401 loginRequest without a usable token, 412 when Teams' token failed.
       const ssoResponse = sso?.cardActionResponse(ctx, err);
       if (ssoResponse) return ssoResponse;
-      // <<< Teams SSO
       return invokeResponseForError(logger, ctx, err);
     }
   }
