@@ -5,7 +5,7 @@
  */
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { ERROR_TYPE } from '../../src/teams/invokeResponse';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import {
   adminGraph,
   buttons,
@@ -19,17 +19,7 @@ import {
 const SET = { setId: SEED_IDS.northwind, version: '2025-08-18T15:05:11.0000000Z' };
 
 describe('change actions (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  beforeEach(() => {
-    bot.app.sandbox!.emulator.control.resetState();
-    bot.app.sandbox!.emulator.control.clearRequests();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot({}, { resetEach: 'state+requests' });
 
   it.each([
     ['flowset.edit', { setId: SEED_IDS.northwind }],

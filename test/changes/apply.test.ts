@@ -8,7 +8,7 @@ import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { createRecordStore } from '../../src/store/recordStore';
 import { ERROR_TYPE, MESSAGE_TYPE } from '../../src/teams/invokeResponse';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import {
   adminGraph,
   BLAKE,
@@ -25,7 +25,7 @@ import {
 const CONCURRENT = 20;
 
 describe('Apply (component)', () => {
-  let bot: TestBot;
+  const bot = useTestBot({}, { resetEach: 'state+requests' });
   const changes = () => createPendingChangeStore(bot.app.services.storage);
   const changeIdOf = (preview: Card) => button(preview, 'Apply').data.changeId as string;
   /** A preview of renaming Northwind, by command and form. */
@@ -33,16 +33,6 @@ describe('Apply (component)', () => {
     const form = await cardFor(bot, `edit ${SEED_IDS.northwind}`);
     return cardOf(await press(bot, form, 'flowset.preview', { typed: { displayName: name } }));
   };
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  beforeEach(() => {
-    bot.app.sandbox!.emulator.control.resetState();
-    bot.app.sandbox!.emulator.control.clearRequests();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
 
   it('when Apply is clicked twice, then Graph is written once and the second click shows the applied change', async () => {
     const preview = await renamePreview();

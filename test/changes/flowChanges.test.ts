@@ -6,7 +6,7 @@
 import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
 import { FLOW_KINDS, flowKindOf, type FlowKind } from '../../src/domain/flowSchemas';
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import {
   adminGraph,
   AVERY,
@@ -65,19 +65,13 @@ const EDIT: Record<FlowKind, { input: string; value: (shown: string) => string; 
 };
 
 describe('flow changes through preview and Apply (component)', () => {
-  let bot: TestBot;
+  const bot = useTestBot();
   let setId: string;
   const flowsOf = async (id: string) => (await adminGraph(bot).listFlows(id)).data;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
   beforeEach(async () => {
     bot.app.sandbox!.emulator.control.resetState();
     setId = (await adminGraph(bot).createFlowSet({ displayName: 'Lakeside Academy' })).data.id;
     bot.app.sandbox!.emulator.control.clearRequests();
-  });
-  afterAll(async () => {
-    await bot.stop();
   });
 
   it.each(FLOW_KINDS)(

@@ -5,7 +5,7 @@
  */
 import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import {
   adminGraph,
   AVERY,
@@ -20,19 +20,9 @@ import {
 } from './support';
 
 describe('flow-set changes through preview and Apply (component)', () => {
-  let bot: TestBot;
+  const bot = useTestBot({}, { resetEach: 'state+requests' });
   const changes = () => createPendingChangeStore(bot.app.services.storage);
   const changeIdOf = (preview: unknown) => button(preview, 'Apply').data.changeId as string;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  beforeEach(() => {
-    bot.app.sandbox!.emulator.control.resetState();
-    bot.app.sandbox!.emulator.control.clearRequests();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
 
   it('when a set is created through form, preview and Apply, then Graph stores it as the user and the card shows it for everyone', async () => {
     const form = await cardFor(bot, 'CREATE Lakeside Academy');

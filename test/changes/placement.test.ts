@@ -4,17 +4,11 @@
  */
 import { previewChangeIds } from '../../src/changes/placement';
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot } from '../support/testBot';
 import { button, buttons, cardFor, graphWrites, updatesOf } from './support';
 
 describe('preview placement (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot({ APPROVAL_SWEEP_SECONDS: '0' });
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot({ APPROVAL_SWEEP_SECONDS: '0' });
 
   it('when a typed delete preview expires, then the sweep updates the posted card and nothing is written', async () => {
     const before = bot.connector.calls.length;

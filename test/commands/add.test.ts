@@ -1,5 +1,5 @@
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import { buttons } from '../changes/support';
 import { graphCallsFor, parseLine, SETS } from './changeCommandSupport';
 
@@ -27,11 +27,7 @@ describe('add', () => {
   });
 
   describe('against the emulator', () => {
-    let bot: TestBot;
-    beforeAll(async () => {
-      bot = await startTestBot();
-    });
-    afterAll(() => bot.stop());
+    const bot = useTestBot();
 
     it('when a type the set lacks is added, then 2 Graph reads give its form with the defaults', async () => {
       const { reply, calls } = await graphCallsFor(bot, 'add security flow to northwind');

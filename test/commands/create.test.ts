@@ -1,4 +1,4 @@
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import { buttons } from '../changes/support';
 import { graphCallsFor, parseLine } from './changeCommandSupport';
 
@@ -13,11 +13,7 @@ describe('create', () => {
   });
 
   describe('against the emulator', () => {
-    let bot: TestBot;
-    beforeAll(async () => {
-      bot = await startTestBot();
-    });
-    afterAll(() => bot.stop());
+    const bot = useTestBot();
 
     it('when create is typed, then the form is shown pre-filled with the name and Graph is not called', async () => {
       const { reply, calls } = await graphCallsFor(bot, 'create Lakeside Academy');

@@ -1,5 +1,5 @@
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import { button } from '../changes/support';
 import { graphCallsFor, parseLine, SETS } from './changeCommandSupport';
 
@@ -13,11 +13,7 @@ describe('delete', () => {
   });
 
   describe('against the emulator', () => {
-    let bot: TestBot;
-    beforeAll(async () => {
-      bot = await startTestBot();
-    });
-    afterAll(() => bot.stop());
+    const bot = useTestBot();
 
     it('when a set is deleted, then 2 Graph reads give the preview and nothing is written', async () => {
       const { reply, calls } = await graphCallsFor(bot, 'delete northwind');

@@ -1,5 +1,5 @@
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot } from '../support/testBot';
 import { buttons } from '../changes/support';
 import { graphCallsFor, parseLine, SETS } from './changeCommandSupport';
 
@@ -29,11 +29,7 @@ describe('edit', () => {
   });
 
   describe('against the emulator', () => {
-    let bot: TestBot;
-    beforeAll(async () => {
-      bot = await startTestBot();
-    });
-    afterAll(() => bot.stop());
+    const bot = useTestBot();
 
     it('when a set is edited, then one Graph call fills its form, whose Preview carries the set version', async () => {
       const { reply, calls } = await graphCallsFor(bot, 'edit northwind');

@@ -1,19 +1,13 @@
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import { DANA, say } from './support';
 
 const COMMANDS = ['list', 'show northwind', 'status', 'rolegroups'];
 
 describe('read commands when Graph says no (component, sandbox Graph emulator)', () => {
-  let bot: TestBot;
+  const bot = useTestBot();
   const control = () => bot.app.sandbox!.emulator.control;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
   afterEach(() => control().clearFaults());
-  afterAll(async () => {
-    await bot.stop();
-  });
 
   it.each(COMMANDS)(
     'when a user who is not an admin types "%s", then a permission card explains what is needed',

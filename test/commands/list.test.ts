@@ -1,18 +1,11 @@
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import { click, createFlowSets, executeActions, graphCallsDuring, say } from './support';
 
 const FLOW_SETS_PATH = '/beta/external/industryData/outboundProvisioningFlowSets';
 
 describe('list (component, sandbox Graph emulator)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  beforeEach(() => bot.app.sandbox!.emulator.control.resetState());
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot({}, { resetEach: 'state' });
 
   it('when an admin types list, then every seeded set shows its filter and flow readiness', async () => {
     const text = cardText(await say(bot, 'list'));

@@ -1,18 +1,11 @@
 /** Issue 11 item 9 over /api/messages: a flow set whose name is markdown is listed literally. */
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import { createFlowSets, say } from './support';
 
 const NAME = '**bold** [link](https://example.invalid/x)';
 
 describe('markdown in a flow set name (component, sandbox Graph emulator)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  beforeEach(() => bot.app.sandbox!.emulator.control.resetState());
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot({}, { resetEach: 'state' });
 
   it('when a set is named **bold** [link](…), then list shows those characters, not a link', async () => {
     await createFlowSets(bot, [NAME]);

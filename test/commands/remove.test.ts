@@ -1,5 +1,5 @@
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import { buttons } from '../changes/support';
 import { graphCallsFor, parseLine, SETS } from './changeCommandSupport';
 
@@ -18,11 +18,7 @@ describe('remove', () => {
   });
 
   describe('against the emulator', () => {
-    let bot: TestBot;
-    beforeAll(async () => {
-      bot = await startTestBot();
-    });
-    afterAll(() => bot.stop());
+    const bot = useTestBot();
 
     it('when a flow is removed, then 2 Graph reads give a preview with its blast radius', async () => {
       const { reply, calls } = await graphCallsFor(bot, 'remove class flow from northwind');

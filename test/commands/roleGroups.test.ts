@@ -1,14 +1,8 @@
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import { graphCallsDuring, say } from './support';
 
 describe('rolegroups (component, sandbox Graph emulator)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot();
 
   it('when rolegroups is asked, then each role group is shown with its roles', async () => {
     const text = cardText(await say(bot, 'rolegroups'));

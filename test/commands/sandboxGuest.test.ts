@@ -6,21 +6,14 @@
 import { decodeJwt } from 'jose';
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { GLOBAL_ADMIN_ROLE, SANDBOX_USERS } from '../../src/sandbox/users';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import { AVERY, DANA, say } from './support';
 
 const ALEX = { aadObjectId: '00000000-0000-0000-0000-000000000020', name: 'Alex Wilber' };
 const SOMETHING_WENT_WRONG = /Something went wrong/;
 
 describe('sandbox guest (component, sandbox Graph emulator)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  beforeEach(() => bot.app.sandbox!.emulator.control.resetState());
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot({}, { resetEach: 'state' });
 
   /** A 1:1 message from `from`, in that person's own personal chat. */
   const sayAs = (from: { aadObjectId?: string; name: string }, text: string) =>

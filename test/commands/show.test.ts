@@ -1,18 +1,11 @@
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import { click, createFlowSets, executeActions, graphCallsDuring, say, type Card } from './support';
 
 const nameOf = (card: Card): string => card.body[0].text;
 
 describe('show (component, sandbox Graph emulator)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  beforeEach(() => bot.app.sandbox!.emulator.control.resetState());
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot({}, { resetEach: 'state' });
 
   it.each([
     ['its id', `show ${SEED_IDS.northwind}`, 'Northwind High School'],

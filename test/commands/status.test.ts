@@ -1,20 +1,14 @@
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import { executeActions, graphCallsDuring, say } from './support';
 
 describe('status (component, sandbox Graph emulator)', () => {
-  let bot: TestBot;
+  const bot = useTestBot();
   const control = () => bot.app.sandbox!.emulator.control;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
   beforeEach(() => {
     control().resetState();
     // The seeded Northwind user flow becomes ready after a delay; pin it so counts are exact.
     control().setReadiness(SEED_IDS.northwindUser, 'ready');
-  });
-  afterAll(async () => {
-    await bot.stop();
   });
 
   it('when status is asked, then it counts ready flows and lists every set that needs attention', async () => {

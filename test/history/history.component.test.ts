@@ -4,7 +4,7 @@
  * request-id; `history` lists it latest first, per set and in pages; non-admins see nothing.
  */
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import {
   AVERY,
   BLAKE,
@@ -19,16 +19,7 @@ import {
 import { editSet, entriesOf, requestIdOn } from './support';
 
 describe('history (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  beforeEach(() => {
-    bot.app.sandbox!.emulator.control.resetState();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot({}, { resetEach: 'state' });
 
   it('when a set is renamed through preview and Apply, then history shows what, when, who, the Graph request-id and Undo', async () => {
     const { changeId, result } = await editSet(bot, 'northwind', { displayName: 'Northwind HS' });

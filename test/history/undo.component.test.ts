@@ -5,7 +5,7 @@
  */
 import { flowKindOf } from '../../src/domain/flowSchemas';
 import { SEED_IDS } from '../../src/sandbox/emulator';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 import {
   adminGraph,
   button,
@@ -20,17 +20,8 @@ import {
 import { applyCommand, changeIdOf, editSet, entriesOf } from './support';
 
 describe('undo (component)', () => {
-  let bot: TestBot;
+  const bot = useTestBot({}, { resetEach: 'state' });
   const graph = () => adminGraph(bot);
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  beforeEach(() => {
-    bot.app.sandbox!.emulator.control.resetState();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
 
   it('when the Undo of a rename is previewed and applied, then the old name and schools are stored again', async () => {
     await editSet(bot, 'northwind', { displayName: 'Northwind HS', filterMode: 'all' });

@@ -3,7 +3,7 @@
  * (real msal-node on-behalf-of) → Graph emulator, which records whose token made each call.
  */
 import { SANDBOX_USERS } from '../../src/sandbox/users';
-import { cardText, cardsSentTo, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText, cardsSentTo } from '../support/testBot';
 
 const user = (first: string) => SANDBOX_USERS.find((u) => u.name.startsWith(first))!;
 const turnOf = (oid: string) => ({
@@ -12,13 +12,7 @@ const turnOf = (oid: string) => ({
 });
 
 describe('delegated Graph path (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot();
 
   const whoami = async (oid: string) => {
     const activity = bot.activity('message-personal', {

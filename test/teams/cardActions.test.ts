@@ -1,14 +1,8 @@
 import { CARD_TYPE, ERROR_TYPE } from '../../src/teams/invokeResponse';
-import { cardText, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText } from '../support/testBot';
 
 describe('adaptiveCard/action invokes (component)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot();
 
   it('when a command.run button is clicked, then the invoke answers 200 with the command card', async () => {
     const res = await bot.send(bot.activity('invoke-action'));

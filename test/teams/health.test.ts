@@ -3,16 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildOnce, startBotProcess } from '../support/botProcess';
-import { startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot } from '../support/testBot';
 
 describe('GET /healthz and /readyz', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot();
 
   const get = async (path: string) => {
     const res = await fetch(`${bot.app.botUrl}${path}`);

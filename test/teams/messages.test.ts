@@ -1,13 +1,7 @@
-import { cardText, cardsSentTo, startTestBot, type TestBot } from '../support/testBot';
+import { useTestBot, cardText, cardsSentTo } from '../support/testBot';
 
 describe('POST /api/messages (component, sandbox mode)', () => {
-  let bot: TestBot;
-  beforeAll(async () => {
-    bot = await startTestBot();
-  });
-  afterAll(async () => {
-    await bot.stop();
-  });
+  const bot = useTestBot();
 
   it('when an admin types help in 1:1 chat, then the bot answers with the generated help card', async () => {
     const activity = bot.activity('message-personal', { text: 'help' });
