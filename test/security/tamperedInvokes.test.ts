@@ -88,10 +88,8 @@ function expectClear(answer: Answer): void {
   }).toEqual({ ok: true, context });
   if (answer.status === 200) {
     expect([CARD_TYPE, MESSAGE_TYPE, ERROR_TYPE]).toContain(answer.body?.type);
-    expect({ statusCode: answer.body.statusCode, context }).toEqual({
-      statusCode: expect.toBeOneOf([200, 400, 403, 404, 409]),
-      context,
-    });
+    const statusCode = [200, 400, 403, 404, 409].includes(answer.body.statusCode);
+    expect({ statusCode, context }).toEqual({ statusCode: true, context });
     const words = shown(answer);
     expect({ words: words.length > 10, context }).toEqual({ words: true, context });
   }
@@ -99,21 +97,6 @@ function expectClear(answer: Answer): void {
     libraryText: undefined,
     context,
   });
-}
-
-expect.extend({
-  toBeOneOf(received: unknown, expected: unknown[]) {
-    const pass = expected.includes(received);
-    return {
-      pass,
-      message: () => `expected ${String(received)} to be one of ${expected.join(', ')}`,
-    };
-  },
-});
-declare module 'expect' {
-  interface AsymmetricMatchers {
-    toBeOneOf(expected: unknown[]): void;
-  }
 }
 
 /** A preview of renaming Northwind by Avery, through the real form. */
