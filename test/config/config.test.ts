@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CONFIG_KEYS, ConfigError, loadConfig } from '../src/config';
+import { CONFIG_KEYS, ConfigError, loadConfig } from '../../src/config';
 
 const BOT = '6f1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b';
 const TENANT = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
@@ -76,7 +76,7 @@ describe('loadConfig', () => {
   });
 
   it('when .env.sample is read, then it documents exactly the keys the bot reads, and its values are valid', () => {
-    const sample = readFileSync(join(__dirname, '../.env.sample'), 'utf8');
+    const sample = readFileSync(join(__dirname, '../../.env.sample'), 'utf8');
     const entries = sample
       .split('\n')
       .filter((l) => /^[A-Z_]+=/.test(l))
