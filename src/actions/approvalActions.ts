@@ -9,6 +9,7 @@ import { cancelRequest, rejectRequest, showRequest } from '../approvals/closeReq
 import { approvalDeps } from '../bot/useCaseDeps';
 import { requestApproval } from '../approvals/request';
 import { cardAction } from '../bot/action';
+import { approvalReply } from './approvalReplies';
 
 const changeId = z.uuid('This is not a change id.');
 /** Typed text; an empty one is answered in words, not as a malformed card. */
@@ -28,14 +29,15 @@ export const approvalRequestAction = cardAction({
   async run(ctx, { changeId: id, reason }) {
     const problem = reasonProblem(reason.trim(), 'why this change is needed');
     if (problem) return { kind: 'message', text: problem };
-    return requestApproval(approvalDeps(ctx), id, reason.trim());
+    return approvalReply(await requestApproval(approvalDeps(ctx), id, reason.trim()));
   },
 });
 
 export const approvalApproveAction = cardAction({
   verb: 'approval.approve',
   schema: z.object({ changeId, from: z.literal('list').optional() }),
-  run: (ctx, { changeId: id, from }) => approveRequest(approvalDeps(ctx), id, from),
+  run: async (ctx, { changeId: id, from }) =>
+    approvalReply(await approveRequest(approvalDeps(ctx), id, from)),
 });
 
 export const approvalRejectAction = cardAction({
@@ -47,7 +49,7 @@ export const approvalRejectAction = cardAction({
     const reason = (data.rejectReason || (typeof listed === 'string' ? listed : '')).trim();
     const problem = reasonProblem(reason, 'why you reject it');
     if (problem) return { kind: 'message', text: problem };
-    return rejectRequest(approvalDeps(ctx), data.changeId, reason, data.from);
+    return approvalReply(await rejectRequest(approvalDeps(ctx), data.changeId, reason, data.from));
   },
 });
 
@@ -58,18 +60,20 @@ export const approvalCancelAction = cardAction({
     from: z.enum(['card', 'list', 'preview']).default('card'),
     previewId: changeId.optional(),
   }),
-  run: (ctx, { changeId: id, from, previewId }) =>
-    cancelRequest(
-      approvalDeps(ctx),
-      id,
-      from === 'preview' && previewId
-        ? { from, previewId }
-        : { from: from === 'list' ? 'list' : 'card' },
+  run: async (ctx, { changeId: id, from, previewId }) =>
+    approvalReply(
+      await cancelRequest(
+        approvalDeps(ctx),
+        id,
+        from === 'preview' && previewId
+          ? { from, previewId }
+          : { from: from === 'list' ? 'list' : 'card' },
+      ),
     ),
 });
 
 export const approvalShowAction = cardAction({
   verb: 'approval.show',
   schema: z.object({ changeId }),
-  run: (ctx, { changeId: id }) => showRequest(approvalDeps(ctx), id),
+  run: async (ctx, { changeId: id }) => approvalReply(await showRequest(approvalDeps(ctx), id)),
 });

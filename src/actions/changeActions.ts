@@ -5,6 +5,7 @@
  */
 import { approvalDeps } from '../bot/useCaseDeps';
 import { cancelRequest } from '../approvals/closeRequest';
+import { approvalReply } from './approvalReplies';
 import { approvalStores } from '../approvals/stores';
 import { applyChange } from '../changes/apply';
 import { cancelChange } from '../changes/cancel';
@@ -24,7 +25,7 @@ export const changeCancelAction = cardAction({
   schema: ChangeRef,
   async run(ctx, { changeId }) {
     const requested = await approvalStores(ctx.services.storage).requests.get(changeId);
-    if (requested) return cancelRequest(approvalDeps(ctx), changeId);
+    if (requested) return approvalReply(await cancelRequest(approvalDeps(ctx), changeId));
     return cancelReply(await cancelChange(changeDeps(ctx), changeId));
   },
 });

@@ -35,6 +35,7 @@ import { createTeamsSso, type TeamsSso } from '../teams/sso';
 import { startBotServer } from '../teams/server';
 import { createTurnHandler } from '../teams/turnHandler';
 import { deliveryCard } from '../views/notificationCard';
+import { approvalPresenter } from '../views/approvalPresenter';
 
 export interface RunningApp {
   botUrl: string;
@@ -179,6 +180,7 @@ export async function startApp(
       sweepMs: config.approvals.sweepMs,
       audit: services.audit,
       logger,
+      cards: approvalPresenter,
     });
     services.approvals = approvals;
     approvals.start();

@@ -10,9 +10,7 @@
  *     steps with the approver's token: re-read, stale if the set moved, else the exact stored body;
  *  5. update every copy of the card (requester's, channel's) to the final state without buttons.
  */
-import { type ActionResult } from '../views/reply';
 import { recordChangeEvent } from '../history';
-import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { executeClaimed } from '../changes/apply';
 import { samePerson, type PendingChange } from '../domain/pendingChange';
 import { syncCards } from './cardSync';
@@ -25,17 +23,15 @@ import {
   currentRequest,
   type Loaded,
 } from './decisionSteps';
-import { listResult } from './list';
-
-/** The decision's buttons are gone once decided; read-only ones would run commands here as the clicker. */
-const withoutButtons = (card: AdaptiveCard): AdaptiveCard => ({ ...card, actions: [] });
+import { listAgain } from './list';
+import type { DecisionOutcome, Finished, RequestShown } from './outcome';
 
 /** Steps 4–5, for the approver who decided. */
 async function applyAsApprover(
   deps: ApprovalDeps,
   approved: PendingChange,
   loaded: Loaded,
-): Promise<ActionResult> {
+): Promise<Finished | RequestShown> {
   const cd = deps.change;
   const claim = await cd.changes.transition(
     approved.id,
@@ -46,21 +42,21 @@ async function applyAsApprover(
     const current = claim.change ?? (await cd.changes.get(approved.id)) ?? approved;
     return closedResult(deps, current, loaded);
   }
-  const { change: done, card } = await executeClaimed(cd, claim.change);
-  const final = withoutButtons(card);
+  const { change: done, view, result } = await executeClaimed(cd, claim.change);
   const request = (await deps.stores.requests.get(approved.id))?.value ?? loaded.request;
+  const final = deps.cards.finishedCard(done, view, result);
   await syncCards(cardSyncDeps(deps), done, request, {
     skipActivityId: deps.replyToId,
     card: () => final,
   });
-  return { kind: 'card', card: final, forEveryone: true };
+  return { kind: 'finished', change: done, view, result };
 }
 
 export async function approveRequest(
   deps: ApprovalDeps,
   changeId: string,
   from?: 'list',
-): Promise<ActionResult> {
+): Promise<DecisionOutcome> {
   const cd = deps.change;
   const loaded = await currentRequest(deps, changeId);
   const refusal = await authoriseDecision(deps, loaded.change);
@@ -80,10 +76,9 @@ export async function approveRequest(
       at: cd.now(),
     });
   }
-  const mine =
-    current.state === 'approved' && samePerson(current.approver, cd.person);
+  const mine = current.state === 'approved' && samePerson(current.approver, cd.person);
   const result = mine
     ? await applyAsApprover(deps, current, loaded)
     : await closedResult(deps, current, loaded);
-  return from === 'list' && result.kind === 'card' ? listResult(deps) : result;
+  return from === 'list' ? listAgain(deps) : result;
 }

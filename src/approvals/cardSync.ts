@@ -9,7 +9,7 @@ import { viewOf, type ChangeViewStore } from '../changes/changeView';
 import type { PendingChange } from '../domain/pendingChange';
 import type { Logger } from '../log';
 import type { CardMessenger } from './access';
-import { requestCardFor, type Audience } from '../views/approvalCards';
+import type { ApprovalCards, Audience } from './outcome';
 import type { ApprovalRequest } from '../domain/approvalRecords';
 import { updateRecord, type ApprovalStores } from './stores';
 
@@ -18,6 +18,7 @@ export interface CardSyncDeps {
   views: ChangeViewStore;
   messenger: CardMessenger;
   logger: Logger;
+  cards: ApprovalCards;
 }
 
 export interface SyncOptions {
@@ -36,7 +37,8 @@ export async function syncCards(
 ): Promise<number> {
   const view = await viewOf(deps.views, change.id);
   const render =
-    options.card ?? ((audience: Audience) => requestCardFor(change, view, request, audience));
+    options.card ??
+    ((audience: Audience) => deps.cards.requestCard(change, view, request, audience));
   let updated = 0;
   let complete = true;
   for (const copy of request.copies) {
@@ -57,19 +59,4 @@ export async function syncCards(
       r.cardsShow === change.state ? undefined : { ...r, cardsShow: change.state },
     );
   return updated;
-}
-
-/** Re-reads the change and its request, then syncs (for callers that only have the id). */
-export async function syncCardsOf(
-  deps: CardSyncDeps,
-  changes: { get(id: string): Promise<PendingChange | undefined> },
-  changeId: string,
-  options: SyncOptions = {},
-): Promise<number> {
-  const [change, request] = await Promise.all([
-    changes.get(changeId),
-    deps.stores.requests.get(changeId),
-  ]);
-  if (!change || !request) return 0;
-  return syncCards(deps, change, request.value, options);
 }

@@ -3,12 +3,9 @@
  * with compare-and-set, audit it, and update every copy of its card to the final state. Show
  * sends the request's card to whoever asks, as a new message (e.g. from a blocked preview).
  */
-import { type ActionResult } from '../views/reply';
 import { recordChangeEvent } from '../history';
 import { peerPreview } from '../changes/applyGate';
-import { previewCardFor } from '../views/changeCards';
 import { viewOf } from '../changes/changeView';
-import { requestCardFor } from '../views/approvalCards';
 import type { ApprovalEvent } from '../domain/pendingChange';
 import type { ApprovalDeps } from './deps';
 import {
@@ -20,7 +17,8 @@ import {
   maySee,
   ONLY_APPROVERS_AND_REQUESTER,
 } from './decisionSteps';
-import { listResult } from './list';
+import { listAgain } from './list';
+import type { DecisionOutcome, ShowOutcome } from './outcome';
 import { updateRecord } from './stores';
 
 /** Where the button was: the request's own card, the `approvals` list, or a blocked preview. */
@@ -56,19 +54,19 @@ export async function rejectRequest(
   changeId: string,
   reason: string,
   from?: 'list',
-): Promise<ActionResult> {
+): Promise<DecisionOutcome> {
   const { change } = await currentRequest(deps, changeId);
   const refusal = await authoriseDecision(deps, change);
   if (refusal) return refusal;
   const result = await close(deps, changeId, { type: 'reject', by: deps.change.person }, reason);
-  return from === 'list' && result.kind === 'card' ? listResult(deps) : result;
+  return from === 'list' && result.kind === 'request' ? listAgain(deps) : result;
 }
 
 export async function cancelRequest(
   deps: ApprovalDeps,
   changeId: string,
   clicked: ClickedFrom = { from: 'card' },
-): Promise<ActionResult> {
+): Promise<DecisionOutcome> {
   const { person } = deps.change;
   // Not being an approver (or the group being unreadable) only means "not as an approver".
   const byApprover = await deps.approvals.directory
@@ -76,20 +74,19 @@ export async function cancelRequest(
     .catch(() => false);
   const result = await close(deps, changeId, { type: 'cancel', by: person, byApprover });
   if (result.kind === 'message' || clicked.from === 'card') return result;
-  if (clicked.from === 'list') return listResult(deps);
+  if (clicked.from === 'list') return listAgain(deps);
   // A preview that was blocked by this request: show it again, now free to request approval.
   const preview = await deps.change.changes.get(clicked.previewId);
   if (!preview || preview.state !== 'pending')
     return { kind: 'message', text: 'The waiting request was cancelled.' };
   const note = 'The waiting request was cancelled: you can request approval for this change now.';
   const view = await viewOf(deps.change.views, preview.id);
-  return { kind: 'card', card: previewCardFor(preview, view, note, peerPreview(deps.change)) };
+  return { kind: 'preview', change: preview, view, note, approval: peerPreview(deps.change) };
 }
 
 /** Show: the request's card, for its requester and approvers only (it names the set, the diff). */
-export async function showRequest(deps: ApprovalDeps, changeId: string): Promise<ActionResult> {
+export async function showRequest(deps: ApprovalDeps, changeId: string): Promise<ShowOutcome> {
   const { change, request, view } = await currentRequest(deps, changeId);
   if (!(await maySee(deps, change))) return { kind: 'message', text: ONLY_APPROVERS_AND_REQUESTER };
-  const card = requestCardFor(change, view, request, audienceOf(deps, change));
-  return { kind: 'message', text: 'Here is that request.', also: [{ card }] };
+  return { kind: 'shown', change, view, request, audience: audienceOf(deps, change) };
 }

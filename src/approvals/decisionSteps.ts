@@ -2,15 +2,14 @@
  * What every decision on a request shares: loading it, authorising the clicker (by Entra object
  * id only) and answering a click that came too late with the current state.
  */
-import { type ActionResult } from '../views/reply';
 import { recordChangeEvent, SYSTEM_ACTOR } from '../history';
 import { viewOf, type ChangeView } from '../changes/changeView';
 import { samePerson, type PendingChange } from '../domain/pendingChange';
 import { AppError } from '../errors';
-import { finalCard, isOpen, requestCardFor } from '../views/approvalCards';
 import { syncCards, type CardSyncDeps } from './cardSync';
 import type { ApprovalDeps } from './deps';
 import type { ApprovalRequest } from '../domain/approvalRecords';
+import type { Message, RequestShown } from './outcome';
 
 export interface Loaded {
   change: PendingChange;
@@ -40,7 +39,12 @@ export const cardSyncDeps = (deps: ApprovalDeps): CardSyncDeps => ({
   views: deps.change.views,
   messenger: deps.approvals.messenger,
   logger: deps.change.logger,
+  cards: deps.cards,
 });
+
+/** Open: waiting for a decision, or approved and not yet applied (after a restart). */
+export const isOpen = (change: PendingChange) =>
+  change.state === 'pending' || change.state === 'approved';
 
 const own = (change: PendingChange, aadObjectId: string) =>
   !!aadObjectId && samePerson(change.requester, { aadObjectId });
@@ -64,9 +68,9 @@ export async function maySee(deps: ApprovalDeps, change: PendingChange): Promise
 export async function authoriseDecision(
   deps: ApprovalDeps,
   change: PendingChange,
-): Promise<ActionResult | undefined> {
+): Promise<Message | undefined> {
   const { person } = deps.change;
-  const refuse = (text: string): ActionResult => ({ kind: 'message', text });
+  const refuse = (text: string): Message => ({ kind: 'message', text });
   if (!person.aadObjectId)
     return refuse('Only people signed in with a work or school account can approve.');
   if (own(change, person.aadObjectId))
@@ -105,14 +109,18 @@ export async function closedResult(
   deps: ApprovalDeps,
   change: PendingChange,
   loaded: Loaded,
-): Promise<ActionResult> {
+): Promise<RequestShown> {
+  const shown = { kind: 'request', change, view: loaded.view } as const;
   if (isOpen(change) || change.state === 'applying')
     return {
-      kind: 'card',
-      card: requestCardFor(change, loaded.view, loaded.request, audienceOf(deps, change)),
+      ...shown,
+      request: loaded.request,
+      audience: audienceOf(deps, change),
+      forEveryone: false,
     };
   const request = (await deps.stores.requests.get(change.id))?.value ?? loaded.request;
   if (request.cardsShow !== change.state)
     await syncCards(cardSyncDeps(deps), change, request, { skipActivityId: deps.replyToId });
-  return { kind: 'card', card: finalCard(change, loaded.view, request), forEveryone: true };
+  // Decided: every copy shows the final card, whichever copy this is.
+  return { ...shown, request, audience: 'channel', forEveryone: true };
 }

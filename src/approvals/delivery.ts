@@ -12,7 +12,7 @@ import type { SendOutcome } from '../notifications';
 import { referenceForPosts } from '../notifications';
 import type { ConversationStore, StoredConversationReference } from '../store/conversationStore';
 import type { CardMessenger } from './access';
-import type { Audience, Posting } from '../views/approvalCards';
+import type { Audience, Posting } from './outcome';
 import { CHANNEL_KEY, type ApprovalRequest, type CardCopy } from '../domain/approvalRecords';
 import { updateRecord, type ApprovalStores } from './stores';
 

@@ -8,6 +8,7 @@ import type { ConversationRef } from '../domain/people';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../store/conversationStore';
 import type { Approvals } from './access';
+import type { ApprovalCards } from './outcome';
 import type { ApprovalStores } from './stores';
 
 export interface ApprovalDeps {
@@ -15,6 +16,8 @@ export interface ApprovalDeps {
   stores: ApprovalStores;
   approvals: Approvals;
   conversations: ConversationStore;
+  /** Draws the request's copies posted and updated in other conversations (src/views). */
+  cards: ApprovalCards;
   /** How long a request waits for a decision (APPROVAL_TTL_HOURS). */
   ttlMs: number;
   conversation: ConversationRef;

@@ -5,42 +5,51 @@
  * is audited, posted where approvers see it (delivery.ts) and the requester's preview becomes
  * "waiting for approval". A retried invoke finds the request and answers the same card again.
  */
-import { type ActionResult } from '../views/reply';
 import { recordChangeEvent, SYSTEM_ACTOR } from '../history';
 import { peerPreview } from '../changes/applyGate';
-import { closedCard, previewCardFor } from '../views/changeCards';
 import { viewOf, type ChangeView } from '../changes/changeView';
 import { policyOfChange } from '../changes/deps';
 import { freshPreviewAfterExpiry } from '../changes/expire';
 import { isExpired, isRequester, type PendingChange } from '../domain/pendingChange';
 import { AppError } from '../errors';
-import { requestCardFor } from '../views/approvalCards';
+import type { ApprovalRequest } from '../domain/approvalRecords';
 import { deliverRequest } from './delivery';
 import type { ApprovalDeps } from './deps';
 import { heldBy, lockOf, type LockState } from './lock';
+import type { RequestOutcome, RequestShown } from './outcome';
 import { newRequest, storeRequest } from './requestRecord';
 import { retryOnConflict } from '../store/recordStore';
 import { StorageConflictError } from '../store/storage';
 
-type Step = { done: ActionResult } | { retry: true };
-const done = (result: ActionResult): Step => ({ done: result });
+type Step = { done: RequestOutcome } | { retry: true };
+const done = (result: RequestOutcome): Step => ({ done: result });
+
+/** The requester's copy of the request, for everyone in the conversation. */
+const requesterCopy = (
+  change: PendingChange,
+  view: ChangeView,
+  request: ApprovalRequest,
+): RequestShown => ({
+  kind: 'request',
+  change,
+  view,
+  request,
+  audience: 'requester',
+  forEveryone: true,
+});
 
 /** A preview past its TTL: expired (and audited) now, with a fresh one in its place. */
 async function expiredNow(
   deps: ApprovalDeps,
   change: PendingChange,
   view: ChangeView,
-): Promise<ActionResult> {
+): Promise<RequestOutcome> {
   const cd = deps.change;
   const result = await cd.changes.transition(change.id, { type: 'expire' }, cd.now());
   const expired = result.change ?? change;
   if (result.outcome === 'changed')
     await recordChangeEvent(cd, expired, view, 'expired', { actor: SYSTEM_ACTOR, at: cd.now() });
-  return {
-    kind: 'card',
-    card: await freshPreviewAfterExpiry(cd, expired, view),
-    forEveryone: true,
-  };
+  return { kind: 'refreshed', fresh: await freshPreviewAfterExpiry(cd, expired, view) };
 }
 
 /** Why this click cannot make a request now, as the answer to give; undefined when it can. */
@@ -51,11 +60,11 @@ async function refusal(deps: ApprovalDeps, change: PendingChange, view: ChangeVi
       kind: 'message',
       text: `Only ${change.requester.name}, who asked for this change, can request approval for it.`,
     });
-  if (change.state !== 'pending') return done({ kind: 'card', card: closedCard(change, view) });
+  if (change.state !== 'pending') return done({ kind: 'closed', change, view });
   if (isExpired(change, now)) return done(await expiredNow(deps, change, view));
   if (policyOfChange(cd, change.kind) !== 'peer') {
     const note = 'This kind of change no longer needs approval: apply it yourself.';
-    return done({ kind: 'card', card: previewCardFor(change, view, note) });
+    return done({ kind: 'preview', change, view, note });
   }
   return undefined;
 }
@@ -68,12 +77,7 @@ async function attempt(deps: ApprovalDeps, changeId: string, reason: string): Pr
   const change = stored.value;
   const view = await viewOf(cd.views, changeId);
   const existing = await stores.requests.get(changeId);
-  if (existing)
-    return done({
-      kind: 'card',
-      card: requestCardFor(change, view, existing.value, 'requester'),
-      forEveryone: true,
-    });
+  if (existing) return done(requesterCopy(change, view, existing.value));
   const refused = await refusal(deps, change, view, now);
   if (refused) return refused;
   const setId = 'setId' in change.target ? change.target.setId : undefined;
@@ -81,8 +85,11 @@ async function attempt(deps: ApprovalDeps, changeId: string, reason: string): Pr
   if (!lock.free) {
     const note = await heldBy(cd.views, lock.holder, lock.request);
     return done({
-      kind: 'card',
-      card: previewCardFor(change, view, note, { ...peerPreview(cd), blockedBy: lock.holder.id }),
+      kind: 'preview',
+      change,
+      view,
+      note,
+      approval: { ...peerPreview(cd), blockedBy: lock.holder.id },
     });
   }
   const { request, approverIds } = await newRequest(deps, change, setId, reason, now);
@@ -105,22 +112,19 @@ async function attempt(deps: ApprovalDeps, changeId: string, reason: string): Pr
       conversations: deps.conversations,
       logger: cd.logger,
       approverIds,
-      render: (audience, posting) => requestCardFor(waiting, view, request, audience, posting),
+      render: (audience, posting) =>
+        deps.cards.requestCard(waiting, view, request, audience, posting),
     },
     waiting,
   );
-  return done({
-    kind: 'card',
-    card: requestCardFor(waiting, view, delivered ?? request, 'requester'),
-    forEveryone: true,
-  });
+  return done(requesterCopy(waiting, view, delivered ?? request));
 }
 
 export async function requestApproval(
   deps: ApprovalDeps,
   changeId: string,
   reason: string,
-): Promise<ActionResult> {
+): Promise<RequestOutcome> {
   // A lost race on any record written together (storeRequest) starts over, CAS_ATTEMPTS times.
   return retryOnConflict(async () => {
     const step = await attempt(deps, changeId, reason);

@@ -15,6 +15,7 @@ import type { Approvals, CardMessenger, SweepResult } from './access';
 import { createApproverDirectory } from './approvers';
 import type { ReadGroupMembers } from './groupMembers';
 import { inFlightMarks, newInstanceId } from '../changes/inFlight';
+import type { ApprovalCards } from './outcome';
 import { approvalStores } from './stores';
 import { sweep } from './sweep';
 
@@ -30,6 +31,8 @@ export interface ApprovalsOptions {
   sweepMs: number;
   audit?: AuditLog;
   logger: Logger;
+  /** Draws the cards the sweep updates and posts (src/views/approvalPresenter.ts). */
+  cards: ApprovalCards;
 }
 
 export function createApprovals(options: ApprovalsOptions): Approvals {
@@ -54,6 +57,7 @@ export function createApprovals(options: ApprovalsOptions): Approvals {
     appGraph: options.appGraph,
     audit: options.audit,
     logger,
+    cards: options.cards,
   };
   // One sweep at a time in this process; other instances are kept apart by compare-and-set.
   let tail: Promise<unknown> = Promise.resolve();

@@ -6,7 +6,6 @@
  * compare-and-set, so several instances sweeping at once still record each outcome once.
  */
 import { recordChangeEvent, SYSTEM_ACTOR, type AuditLog } from '../history';
-import { closedCard } from '../views/changeCards';
 import { viewOf, type ChangeViewStore } from '../changes/changeView';
 import { recordEvent } from '../changes/outcome';
 import type { PendingChange } from '../domain/pendingChange';
@@ -15,13 +14,13 @@ import type { IndustryDataApi } from '../graph';
 import type { Logger } from '../log';
 import type { ConversationStore } from '../store/conversationStore';
 import type { CardMessenger, SweepResult } from './access';
-import { requestCardFor, type Audience, type Posting } from '../views/approvalCards';
 import type { ApproverDirectory } from './approvers';
 import { syncCards, type CardSyncDeps } from './cardSync';
 import { deliverRequest, referenceHere } from './delivery';
 import { orphaned, type InFlightMarks } from '../changes/inFlight';
 import { evidenceOf } from './reconcile';
 import type { InstanceId } from '../domain/approvalRecords';
+import type { ApprovalCards, Audience, Posting } from './outcome';
 import type { ApprovalStores } from './stores';
 
 export interface SweepDeps {
@@ -37,6 +36,8 @@ export interface SweepDeps {
   appGraph: IndustryDataApi;
   audit?: AuditLog;
   logger: Logger;
+  /** Draws the cards the sweep updates and posts (src/views/approvalPresenter.ts). */
+  cards: ApprovalCards;
 }
 
 /** A request still being posted by the turn that made it is left alone this long. */
@@ -49,7 +50,7 @@ async function updatePreviewCard(deps: SweepDeps, change: PendingChange): Promis
   if (!change.card?.activityId) return 0;
   const seen = await deps.conversations.get(change.card.conversationId);
   if (!seen) return 0;
-  const card = closedCard(change, await viewOf(deps.views, change.id));
+  const card = deps.cards.closedCard(change, await viewOf(deps.views, change.id));
   const outcome = await deps.messenger.update(
     referenceHere(seen.reference),
     change.card.activityId,
@@ -140,7 +141,7 @@ async function redeliver(deps: SweepDeps, now: Date): Promise<number> {
     const { ids } = await deps.directory.list();
     const approverIds = ids.filter((oid) => oid !== change.requester.aadObjectId.toLowerCase());
     const render = (audience: Audience, posting?: Posting) =>
-      requestCardFor(change, view, request, audience, posting);
+      deps.cards.requestCard(change, view, request, audience, posting);
     await deliverRequest({ ...deps, approverIds, render }, change);
     delivered++;
   }

@@ -10,6 +10,7 @@ import { createChangeViewStore } from '../changes/changeView';
 import type { ChangeDeps } from '../changes/deps';
 import { createPendingChangeStore } from '../changes/pendingChangeStore';
 import { AppError } from '../errors';
+import { approvalPresenter } from '../views/approvalPresenter';
 import type { ActionContext } from './action';
 import type { TurnInfo } from './command';
 import type { AppServices } from './command';
@@ -54,6 +55,7 @@ export function approvalDeps(ctx: ActionContext): ApprovalDeps {
     stores: approvalStores(services.storage),
     approvals: approvalsOf(services),
     conversations: services.conversations,
+    cards: approvalPresenter,
     ttlMs: services.config.approvals.ttlMs,
     conversation: ctx.conversation,
     replyToId: ctx.replyToId,

@@ -4,10 +4,11 @@
  * approver group is read (and cached) to know whether to offer Approve.
  */
 import { approvalsOf } from '../bot/useCaseDeps';
-import { approvalListCardFor } from '../approvals/list';
+import { approvalListFor } from '../approvals/list';
 import { approvalStores } from '../approvals/stores';
 import { createChangeViewStore } from '../changes/changeView';
 import { command, noArgs } from '../bot/command';
+import { approvalListCardOf } from '../views/approvalListCard';
 
 export const approvalsCommand = command<undefined>({
   name: 'approvals',
@@ -19,13 +20,13 @@ export const approvalsCommand = command<undefined>({
   parse: noArgs,
   async run(ctx) {
     const { services } = ctx;
-    const card = await approvalListCardFor({
+    const list = await approvalListFor({
       stores: approvalStores(services.storage),
       views: createChangeViewStore(services.storage),
       directory: approvalsOf(services).directory,
       person: { aadObjectId: ctx.user.aadObjectId, name: ctx.user.name },
       now: new Date(),
     });
-    return [{ card }];
+    return [{ card: approvalListCardOf(list) }];
   },
 });

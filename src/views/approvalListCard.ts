@@ -4,6 +4,12 @@
  * request; Cancel for the requester and approvers; Open to get the full request card.
  */
 import { AdaptiveCard, renderCard } from './render';
+import { placeChosenBy } from './approvalCards';
+import type { ApprovalRequest } from '../domain/approvalRecords';
+import { titleOf } from '../domain/changeRows';
+import type { ChangeView } from '../domain/changeView';
+import type { PendingChange, Person } from '../domain/pendingChange';
+import { formatTime } from '../domain/time';
 
 export interface ApprovalListItem {
   changeId: string;
@@ -29,4 +35,56 @@ export function approvalListCard(model: ApprovalListModel): AdaptiveCard {
     count: model.items.length,
     items: model.items.map((item) => ({ ...item, status: item.status ?? '' })),
   });
+}
+
+/** The list as src/approvals/list.ts finds it, for one reader. */
+export interface ApprovalListData {
+  open: number;
+  hidden: number;
+  approver: boolean | 'unknown';
+  noneConfigured: boolean;
+  channel?: { name?: string; setBy: Person };
+  entries: Array<{
+    change: PendingChange;
+    view: ChangeView;
+    request: ApprovalRequest;
+    canDecide: boolean;
+    canCancel: boolean;
+  }>;
+}
+
+function noticeOf(list: ApprovalListData): string | undefined {
+  if (list.noneConfigured)
+    return 'No approvers are configured (APPROVERS, APPROVER_GROUP_ID): nobody can approve these requests.';
+  if (list.approver === 'unknown')
+    return 'The approver group could not be read just now, so Approve is not offered; try again in a minute.';
+  return undefined;
+}
+
+/** The `approvals` list card of one reader. */
+export function approvalListCardOf(list: ApprovalListData): AdaptiveCard {
+  const approver = list.approver === true;
+  const where = list.channel
+    ? `Requests go to ${placeChosenBy(list.channel.name ?? 'the approvals channel', list.channel.setBy)}.`
+    : 'New requests go to each approver in a 1:1 chat ("approvals here" in a channel posts them there).';
+  const { hidden } = list;
+  const others = hidden
+    ? ` Only approvers and the person who asked can see a request, so ${hidden === 1 ? '1 is' : `${hidden} are`} not shown.`
+    : '';
+  const summary = `${list.open} waiting for a decision. ${where} ${approver ? 'You can approve.' : 'You are not an approver.'}${others}`;
+  const items = list.entries.map(
+    ({ change, view, request, canDecide, canCancel }): ApprovalListItem => ({
+      changeId: change.id,
+      title: titleOf(change, view),
+      who: `Asked by ${change.requester.name} at ${formatTime(request.requestedAt)} · expires ${formatTime(change.expiresAt)}`,
+      reason: request.reason,
+      status:
+        change.state === 'approved'
+          ? `Approved by ${change.approver?.name ?? 'an approver'}, not applied yet`
+          : undefined,
+      canDecide,
+      canCancel,
+    }),
+  );
+  return approvalListCard({ summary, notice: noticeOf(list), items });
 }

@@ -10,6 +10,7 @@ import { createApproverDirectory } from '../../src/approvals/approvers';
 import { inFlightMarks, IN_FLIGHT_GRACE_MS, newInstanceId } from '../../src/changes/inFlight';
 import { approvalStores } from '../../src/approvals/stores';
 import { sweep, type SweepDeps } from '../../src/approvals/sweep';
+import { approvalPresenter } from '../../src/views/approvalPresenter';
 import { createAuditLog } from '../../src/history';
 import { viewOf, createChangeViewStore } from '../../src/changes/changeView';
 import type { ChangeDeps } from '../../src/changes/deps';
@@ -25,7 +26,6 @@ import {
   type Proposal,
 } from '../../src/changes/proposals';
 import { knownFlow } from '../../src/changes/freshness';
-import type { AdaptiveCard } from '../../src/views/render';
 import { loadConfig } from '../../src/config';
 import { type Person } from '../../src/domain/pendingChange';
 import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
@@ -91,10 +91,9 @@ const sweepDeps = (): SweepDeps => ({
   appGraph: graph,
   audit: createAuditLog(storage),
   logger,
+  cards: approvalPresenter,
 });
 
-const changeIdOf = (card: AdaptiveCard) =>
-  (card.actions![0] as { data: { changeId: string } }).data.changeId;
 const set = async (id: string) => (await graph.getFlowSet(id)).data;
 const flow = async (setId: string, flowId: string) =>
   knownFlow((await graph.getFlow(setId, flowId)).data)!;
@@ -102,7 +101,7 @@ const flow = async (setId: string, flowId: string) =>
 /** Proposes, claims (applying) as a process that has since died, and maybe lets the write land. */
 async function interrupted(proposal: Proposal, landed: boolean, marker: 'dead' | 'live' = 'dead') {
   const deps = changeDeps();
-  const changeId = changeIdOf(await proposeChange(deps, proposal));
+  const changeId = (await proposeChange(deps, proposal)).change.id;
   const claim = await deps.changes.transition(changeId, { type: 'apply', by: ADA }, new Date());
   if (claim.outcome !== 'changed') throw new Error('not claimed');
   const instance = marker === 'dead' ? { ...self, boot: 'an-earlier-boot' } : self;
