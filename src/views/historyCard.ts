@@ -9,7 +9,7 @@ import { entryTitle, flowKindOfEntry } from '../domain/auditEntry';
 import { diffFields, type FieldLabels } from '../domain/diff';
 import { FLOW_LABELS, FLOW_SET_LABELS } from '../domain/fieldLabels';
 import { pageButtons } from '../domain/paging';
-import type { ChangeKind } from '../domain/pendingChange';
+import { samePerson, type ChangeKind } from '../domain/pendingChange';
 import { AdaptiveCard, renderCard } from './render';
 import { formatTime } from '../domain/time';
 
@@ -60,7 +60,7 @@ function who(entry: StoredAuditEntry): string {
   const parts = [formatTime(entry.at, 'second'), `asked by ${requester.name}`];
   if (entry.event === 'rejected') return [...parts, `rejected by ${actor.name}`].join(' · ');
   if (approver) parts.push(`approved by ${approver.name}`);
-  const isKnown = [requester, approver].some((p) => p?.aadObjectId === actor.aadObjectId);
+  const isKnown = [requester, approver].some((p) => samePerson(p, actor));
   if (!isKnown) parts.push(`by ${actor.name}`);
   return parts.join(' · ');
 }
