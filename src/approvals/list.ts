@@ -4,13 +4,13 @@
  * first, with Approve only where the reader may approve (an approver, not their own request).
  * Someone who is not an approver sees only their own requests: the others are counted, no more.
  */
-import { viewOf, type ChangeView, type ChangeViewStore } from '../changes/changeView';
+import { viewOf, type ChangeViewStore } from '../changes/changeView';
 import { isExpired, type PendingChange, type Person } from '../domain/pendingChange';
 import { isRequester } from './decisionSteps';
 import type { ApproverDirectory } from './approvers';
 import type { ApprovalDeps } from './deps';
 import { CHANNEL_KEY, type ApprovalRequest } from '../domain/approvalRecords';
-import type { ListAgain } from './outcome';
+import type { ApprovalList, ApprovalListEntry, ListAgain } from './outcome';
 import type { ApprovalStores } from './stores';
 
 export interface ListInput {
@@ -19,30 +19,6 @@ export interface ListInput {
   directory: ApproverDirectory;
   person: Person;
   now: Date;
-}
-
-/** One open request in the list, and what its reader may do with it. */
-export interface ApprovalListEntry {
-  change: PendingChange;
-  view: ChangeView;
-  request: ApprovalRequest;
-  canDecide: boolean;
-  canCancel: boolean;
-}
-
-/** What the `approvals` list shows its reader (src/views/approvalListCard.ts draws it). */
-export interface ApprovalList {
-  /** Open requests, shown or not. */
-  open: number;
-  /** Requests the reader may not see (not an approver, not theirs): counted, no more. */
-  hidden: number;
-  /** The reader may approve; 'unknown' when the approver group could not be read. */
-  approver: boolean | 'unknown';
-  /** No approvers are configured at all (APPROVERS, APPROVER_GROUP_ID). */
-  noneConfigured: boolean;
-  /** Where new requests go, when `approvals here` chose a channel. */
-  channel?: { name?: string; setBy: Person };
-  entries: ApprovalListEntry[];
 }
 
 export async function openRequests(stores: ApprovalStores, now: Date) {

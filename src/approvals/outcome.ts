@@ -9,9 +9,8 @@ import type { AdaptiveCard } from '../domain/adaptiveCard';
 import type { ApprovalRequest, CardCopy } from '../domain/approvalRecords';
 import type { FinishedResult } from '../domain/changeResult';
 import type { ChangeView } from '../domain/changeView';
-import type { PendingChange } from '../domain/pendingChange';
+import type { PendingChange, Person } from '../domain/pendingChange';
 import type { FreshPreview } from '../changes/expire';
-import type { ApprovalList } from './list';
 
 /** Which copy of a request: the requester's, the approvals channel's, an approver's 1:1 chat. */
 export type Audience = CardCopy['role'];
@@ -55,6 +54,30 @@ export type Finished = {
   view: ChangeView;
   result: FinishedResult;
 };
+
+/** One open request in the list, and what its reader may do with it. */
+export interface ApprovalListEntry {
+  change: PendingChange;
+  view: ChangeView;
+  request: ApprovalRequest;
+  canDecide: boolean;
+  canCancel: boolean;
+}
+
+/** What the `approvals` list shows its reader (src/views/approvalListCard.ts draws it). */
+export interface ApprovalList {
+  /** Open requests, shown or not. */
+  open: number;
+  /** Requests the reader may not see (not an approver, not theirs): counted, no more. */
+  hidden: number;
+  /** The reader may approve; 'unknown' when the approver group could not be read. */
+  approver: boolean | 'unknown';
+  /** No approvers are configured at all (APPROVERS, APPROVER_GROUP_ID). */
+  noneConfigured: boolean;
+  /** Where new requests go, when `approvals here` chose a channel. */
+  channel?: { name?: string; setBy: Person };
+  entries: ApprovalListEntry[];
+}
 
 /** The `approvals` list again, in place of the list card that was clicked. */
 export type ListAgain = { kind: 'list'; list: ApprovalList };
