@@ -9,6 +9,7 @@ import { AppError } from '../errors';
 import { syncCards, type CardSyncDeps } from './cardSync';
 import type { ApprovalDeps } from './deps';
 import type { ApprovalRequest } from '../domain/approvalRecords';
+import { OPEN } from '../domain/changeLifecycle';
 import type { Message, RequestShown } from './outcome';
 
 export interface Loaded {
@@ -41,10 +42,6 @@ export const cardSyncDeps = (deps: ApprovalDeps): CardSyncDeps => ({
   logger: deps.change.logger,
   cards: deps.cards,
 });
-
-/** Open: waiting for a decision, or approved and not yet applied (after a restart). */
-export const isOpen = (change: PendingChange) =>
-  change.state === 'pending' || change.state === 'approved';
 
 const own = (change: PendingChange, aadObjectId: string) =>
   !!aadObjectId && samePerson(change.requester, { aadObjectId });
@@ -111,7 +108,7 @@ export async function closedResult(
   loaded: Loaded,
 ): Promise<RequestShown> {
   const shown = { kind: 'request', change, view: loaded.view } as const;
-  if (isOpen(change) || change.state === 'applying')
+  if (OPEN.includes(change.state) || change.state === 'applying')
     return {
       ...shown,
       request: loaded.request,
