@@ -13,11 +13,7 @@ import {
   type ChangeState,
   type Person,
 } from '../domain/pendingChangeSchema';
-import {
-  transition,
-  type ChangeEvent,
-  type TransitionResult,
-} from '../domain/changeLifecycle';
+import { transition, type ChangeEvent, type TransitionResult } from '../domain/changeLifecycle';
 
 export type ClaimResult =
   | { won: true; change: PendingChange }
