@@ -23,7 +23,7 @@ import {
   referenceForPosts,
 } from '../notifications';
 import { parseNotifyArgs, type NotifyArgs } from '../notifications/notifyArgs';
-import type { Subscription } from '../domain/notificationRecords';
+import type { Subscription, SubscriptionScope } from '../domain/notificationRecords';
 import { withMuted, withScope } from '../notifications/subscriptionStore';
 import { command, type CommandContext } from '../bot/command';
 import type { Reply } from '../bot/command';
@@ -85,7 +85,9 @@ async function here(
   const key = conversationKeyOf(ctx.conversation.id);
   const now = new Date();
   const scope = { setId: pick?.setId ?? null, setName: pick?.setName, statuses: args.statuses };
-  await createSubscriptionStore(ctx.services.storage).update(key, (current) => {
+  let before: Subscription | undefined;
+  const after = await createSubscriptionStore(ctx.services.storage).update(key, (current) => {
+    before = current;
     const base: Subscription = current ?? {
       conversationKey: key,
       conversationType: seen.conversationType,
@@ -102,11 +104,31 @@ async function here(
   });
   const where = ctx.conversation.type === 'channel' ? 'this channel (as new posts)' : 'this chat';
   const what = pick ? `flow set "${pick.setName}"` : 'every flow set';
+  const unchanged = before?.active && before.scopes.some((s) => sameRule(s, scope));
+  const lead = unchanged ? 'Notifications were already on' : 'Notifications on';
   return [
     {
-      text: `Notifications on: I will post readiness changes of ${what} in ${where}, ${describeStatuses(args.statuses)}. "notify list" shows what this conversation receives; "notify off" stops it.`,
+      text: `${lead}: I will post readiness changes of ${what} in ${where}, ${describeStatuses(args.statuses)}.${overlapNote(after, scope)} "notify list" shows what applies to each set; "notify off" stops it.`,
     },
   ];
+}
+
+const sameRule = (a: SubscriptionScope, b: SubscriptionScope) =>
+  a.setId === b.setId && (a.statuses ?? []).join(',') === (b.statuses ?? []).join(',');
+
+/** One rule per set: say how the new rule sits with the other rules of this conversation. */
+function overlapNote(sub: Subscription | undefined, scope: SubscriptionScope): string {
+  const scopes = sub?.scopes ?? [];
+  if (scope.setId !== null) {
+    const all = scopes.find((s) => s.setId === null);
+    return all
+      ? ` For this set it replaces the all-sets rule (${describeStatuses(all.statuses)}).`
+      : '';
+  }
+  const own = scopes.filter((s) => s.setId !== null);
+  if (!own.length) return '';
+  const names = own.map((s) => `"${s.setName ?? s.setId}" (${describeStatuses(s.statuses)})`);
+  return ` Sets with their own rule keep it: ${names.join(', ')}.`;
 }
 
 async function off(

@@ -25,6 +25,17 @@ export const SubscriptionScope = z.object({
 });
 export type SubscriptionScope = z.infer<typeof SubscriptionScope>;
 
+/**
+ * The one rule that applies to a set in a conversation: the set's own rule when it has one (a
+ * narrower rule replaces the all-sets rule for that set), otherwise the all-sets rule.
+ */
+export function ruleForSet(
+  scopes: readonly SubscriptionScope[],
+  setId: string,
+): SubscriptionScope | undefined {
+  return scopes.find((s) => s.setId === setId) ?? scopes.find((s) => s.setId === null);
+}
+
 export const INACTIVE_REASONS = ['uninstalled', 'removed', 'teamDeleted', 'gone'] as const;
 export type InactiveReason = (typeof INACTIVE_REASONS)[number];
 

@@ -1,15 +1,17 @@
 /**
- * Which conversation gets which events, as a pure function: active subscriptions whose scopes
- * match (all sets or this set, and the status filter), minus muted sets. A burst for one
+ * Which conversation gets which events, as a pure function: active subscriptions whose rule for
+ * the event's set matches (the set's own rule if it has one, else the all-sets rule; see
+ * ruleForSet), minus muted sets. A burst for one
  * conversation (more than DIGEST_AFTER events in one poll) becomes one digest card instead of a
  * card per flow: fewer posts is kinder to the channel and to Teams' per-thread limits.
  */
 import { createHash } from 'node:crypto';
-import type {
-  Delivery,
-  NotificationEvent,
-  Subscription,
-  SubscriptionScope,
+import {
+  ruleForSet,
+  type Delivery,
+  type NotificationEvent,
+  type Subscription,
+  type SubscriptionScope,
 } from '../domain/notificationRecords';
 
 export const DIGEST_AFTER = 3;
@@ -27,9 +29,11 @@ export function eventsFor(
 ): NotificationEvent[] {
   if (!sub.active) return [];
   const muted = new Set(sub.muted.map((m) => m.setId));
-  return events.filter(
-    (e) => !muted.has(e.setId) && sub.scopes.some((scope) => scopeMatches(scope, e)),
-  );
+  return events.filter((e) => {
+    if (muted.has(e.setId)) return false;
+    const rule = ruleForSet(sub.scopes, e.setId);
+    return rule !== undefined && scopeMatches(rule, e);
+  });
 }
 
 /** Deterministic, so recording the same events twice for a conversation is the same item. */

@@ -18,13 +18,27 @@ const PLACES: Record<ConversationRef['type'], string> = {
   personal: 'this chat',
 };
 
-function scopeText(scope: SubscriptionScope): { title: string; value: string } {
-  return {
-    title: scope.setId === null ? 'All flow sets' : (scope.setName ?? scope.setId),
-    value: scope.statuses
-      ? `only when a flow becomes ${scope.statuses.join(' or ')}`
-      : 'every readiness change',
-  };
+const statusText = (scope: SubscriptionScope) =>
+  scope.statuses
+    ? `only when a flow becomes ${scope.statuses.join(' or ')}`
+    : 'every readiness change';
+
+/**
+ * One line per rule, and one rule applies per set (ruleForSet): a set with its own rule says it
+ * replaces the all-sets rule, and the all-sets rule says it covers the other sets.
+ */
+function ruleFacts(scopes: readonly SubscriptionScope[]): Array<{ title: string; value: string }> {
+  const all = scopes.find((s) => s.setId === null);
+  const own = scopes.filter((s) => s.setId !== null);
+  return [
+    ...(all
+      ? [{ title: own.length ? 'Every other flow set' : 'All flow sets', value: statusText(all) }]
+      : []),
+    ...own.map((s) => ({
+      title: s.setName ?? s.setId!,
+      value: all ? `${statusText(s)} (its own rule, instead of the all-sets rule)` : statusText(s),
+    })),
+  ];
 }
 
 function stateOf(sub: Subscription | undefined): { state: string; stateColor: string } {
@@ -102,7 +116,7 @@ export function notifyListCard(
 ): AdaptiveCard {
   const ordered = [...deliveries].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const facts = [
-    ...(sub?.scopes ?? []).map(scopeText),
+    ...ruleFacts(sub?.scopes ?? []),
     ...(sub?.muted ?? []).map((m) => ({
       title: `Muted: ${m.setName}`,
       value: `by ${m.by.name || 'someone'}, ${formatTime(m.at)}`,

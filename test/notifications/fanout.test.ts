@@ -41,6 +41,20 @@ describe('eventsFor', () => {
     expect(eventsFor(sub, [failed, otherSet]).map((e) => e.id)).toEqual(['e-other']);
   });
 
+  it('when a set has its own rule beside an all-sets rule, then its own rule alone applies to it', () => {
+    const sub = subscription({
+      scopes: [
+        { setId: null, statuses: null },
+        { setId: failed.setId, statuses: ['ready'] },
+      ],
+    });
+    // failed.setId: only "ready" (its own rule); other sets: every change (the all-sets rule).
+    expect(eventsFor(sub, [failed, ready, otherSet]).map((e) => e.id)).toEqual([
+      'e-ready',
+      'e-other',
+    ]);
+  });
+
   it('when the subscription is inactive, then it gets nothing', () => {
     expect(eventsFor(subscription({ active: false }), [failed])).toEqual([]);
   });

@@ -252,6 +252,42 @@ describe('what a notification card can do', () => {
     ]);
   });
 
+  it('when "notify here" is followed by a narrower rule for one set, then that set follows only its own rule and notify list says so', async () => {
+    await sayInChannel(bot, ALERTS, 'notify here');
+    const again = await sayInChannel(bot, ALERTS, 'notify here');
+    expect(again.text).toMatch(/^Notifications were already on: /);
+    const { text } = await sayInChannel(
+      bot,
+      ALERTS,
+      'notify here for northwind only failed,expired',
+    );
+    expect(text).toMatch(
+      /For this set it replaces the all-sets rule \(for every readiness change\)/,
+    );
+    const scopes = (await bot.app.notifications.subscriptions.get(ALERTS))!.scopes;
+    expect(scopes.map((s) => [s.setId, s.statuses])).toEqual([
+      [null, null],
+      [SEED_IDS.northwind, ['failed', 'expired']],
+    ]);
+
+    const listed = cardText((await sayInChannel(bot, ALERTS, 'notify list')).card);
+    expect(listed).toContain('Every other flow set\nevery readiness change');
+    expect(listed).toContain(
+      'Northwind High School\nonly when a flow becomes failed or expired (its own rule, instead of the all-sets rule)',
+    );
+
+    await pollAndDeliver(bot);
+    control().setReadiness(SEED_IDS.northwindUser, 'ready'); // Northwind: not failed/expired
+    control().setReadiness(SEED_IDS.fabrikamClassGroup, 'failed'); // another set: all-sets rule
+    await pollAndDeliver(bot);
+    const cards = notificationsIn(bot.connector, ALERTS).map(cardText);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]).toContain('Fabrikam');
+
+    const broad = await sayInChannel(bot, ALERTS, 'notify here only failed');
+    expect(broad.text).toMatch(/Sets with their own rule keep it: "Northwind High School"/);
+  });
+
   it('when many flows change in one poll, then the channel gets one digest card', async () => {
     await sayInChannel(bot, ALERTS, 'notify here');
     await pollAndDeliver(bot);
