@@ -57,10 +57,10 @@ describe('matchCommand on hostile input', () => {
     ['a megabyte word', 'x'.repeat(1024 * 1024)],
     ['100,000 "\u2039"', '\u2039'.repeat(100_000)],
   ])(
-    'when the text is %s, then it is unknown, with no suggestion, in under 50 ms',
+    'when the text is %s, then it is unknown, with no suggestion, in well under a quarter second (quadratic took seconds)',
     (_what, text) => {
       let match: ReturnType<typeof matchCommand> | undefined;
-      expect(timed(() => (match = matchCommand(text, commandTable)))).toBeLessThan(50);
+      expect(timed(() => (match = matchCommand(text, commandTable)))).toBeLessThan(250);
       expect(match).toMatchObject({ kind: 'unknown', suggestions: [] });
     },
   );
@@ -80,14 +80,14 @@ describe('runCommandText on a message too long to be a command', () => {
     ['"show " and 10,000 characters', `show ${'y'.repeat(10_000)}`],
     ['1,001 characters', `show ${'y'.repeat(996)}`],
   ])(
-    'when %s is cleaned and dispatched, then the too-long reply comes in under 50 ms',
+    'when %s is cleaned and dispatched, then the too-long reply comes in well under a quarter second (quadratic took seconds)',
     async (_what, raw) => {
       let replies: Reply[] = [];
       const run = async () => (replies = await runCommandText(commandTextOf(raw), ctx));
       await run();
       const start = performance.now();
       await run();
-      expect(performance.now() - start).toBeLessThan(50);
+      expect(performance.now() - start).toBeLessThan(250);
       expect(replies).toEqual([
         {
           text: expect.stringMatching(

@@ -67,10 +67,10 @@ describe('editDistance with a maximum', () => {
     }
   });
 
-  it('when two 10,000-character words are compared with a maximum of 3, then only a band is computed, in under 50 ms', () => {
+  it('when two 10,000-character words are compared with a maximum of 3, then only a band is computed, in well under a quarter second (quadratic took seconds)', () => {
     const a = 'ab'.repeat(5_000);
     const b = 'ba'.repeat(5_000);
-    expect(timed(() => editDistance(a, b, 3))).toBeLessThan(50);
+    expect(timed(() => editDistance(a, b, 3))).toBeLessThan(250);
     expect(editDistance(a, b, 3)).toBe(2); // drop the first letter, add it at the end
   });
 });

@@ -110,17 +110,20 @@ describe('fuzzy matching on hostile input', () => {
     ['10,000 characters', 'y'.repeat(10_000)],
     ['10,000 characters of words', 'ab '.repeat(3_333)],
     ['65 characters', 'northwind'.repeat(7).slice(0, 65)],
-  ])('when %s are typed, then nothing is suggested, in under 50 ms', (_what, typed) => {
-    let result: FlowSetResolution<NamedFlowSet> | undefined;
-    expect(timed(() => (result = resolveFlowSet([...SETS, manyWords], typed)))).toBeLessThan(50);
-    expect(result).toEqual(none());
-  });
+  ])(
+    'when %s are typed, then nothing is suggested, in well under a quarter second (quadratic took seconds)',
+    (_what, typed) => {
+      let result: FlowSetResolution<NamedFlowSet> | undefined;
+      expect(timed(() => (result = resolveFlowSet([...SETS, manyWords], typed)))).toBeLessThan(250);
+      expect(result).toEqual(none());
+    },
+  );
 
   it('when 64 characters are typed against thousands of long names, then it takes under 50 ms', () => {
     const sets = Array.from({ length: 5_000 }, (_, i) =>
       set(`id-${i}`, `${'School district number '.repeat(40)}${i}`),
     );
-    expect(timed(() => closestFlowSets([...sets, manyWords], 'q'.repeat(64)))).toBeLessThan(50);
+    expect(timed(() => closestFlowSets([...sets, manyWords], 'q'.repeat(64)))).toBeLessThan(250);
   });
 
   it('when random names and texts are compared, then nameDistance agrees with the word-by-word definition up to the maximum', () => {

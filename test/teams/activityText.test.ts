@@ -104,18 +104,18 @@ describe('commandTextOf on any input', () => {
   ];
 
   it.each(hostile(MAX_MESSAGE_LENGTH))(
-    'when the longest text still cleaned is made of %s, then cleaning takes under 10 ms',
+    'when the longest text still cleaned is made of %s, then cleaning takes well under 100 ms',
     (_what, text) => {
       expect(text.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
-      expect(timed(() => commandTextOf(text))).toBeLessThan(10);
+      expect(timed(() => commandTextOf(text))).toBeLessThan(100);
     },
   );
 
   it.each(hostile(1024 * 1024))(
-    'when a megabyte of %s arrives, then it is left for the runner to turn down, in under 50 ms',
+    'when a megabyte of %s arrives, then it is left for the runner to turn down, in well under a quarter second (quadratic took seconds)',
     (_what, text) => {
       let cleaned = '';
-      expect(timed(() => (cleaned = commandTextOf(text)))).toBeLessThan(50);
+      expect(timed(() => (cleaned = commandTextOf(text)))).toBeLessThan(250);
       expect(cleaned.length).toBeGreaterThan(MAX_COMMAND_LENGTH);
     },
   );
