@@ -4,7 +4,7 @@
  * change is drawn from these, so preview, result and duplicate-click cards always agree.
  */
 import { changeTitle } from './changeDescription';
-import { diffFields, type FieldChange, type FieldLabels } from './diff';
+import { afterPatch, diffFields, type FieldChange, type FieldLabels } from './diff';
 import { FLOW_LABELS, FLOW_SET_LABELS } from './fieldLabels';
 import type { PendingChange } from './pendingChange';
 import { warningsFor } from './warnings';
@@ -32,7 +32,8 @@ export function labelsFor(change: PendingChange): FieldLabels | undefined {
 export function rowsOf(change: PendingChange, view: ChangeView): FieldChange[] {
   const labels = labelsFor(change);
   if (!labels || change.body === null) return [];
-  return diffFields(view.before, change.body, labels);
+  // An edit is a PATCH: what is left out of the body stays as it is (afterPatch).
+  return diffFields(view.before, afterPatch(view.before, change.body), labels);
 }
 
 export const isCreate = (change: PendingChange): boolean =>

@@ -44,6 +44,22 @@ const join = (base: string, key: string) => (base ? `${base}.${key}` : key);
 /** Passwords are never displayed, whatever their path's label says (and never logged). */
 export const isPasswordPath = (path: string) => /password/i.test(path);
 
+/**
+ * What Graph stores after a PATCH of `body` onto `before` (docs/graph-notes.md#patch-merge):
+ * members left out of the body keep their values, nested objects merge member by member,
+ * collections, scalars and null replace. An edit's preview diffs `before` against this, never
+ * against the bare body: a section the admin left alone is not in the body, and is not a removal.
+ */
+export function afterPatch(before: Json, body: Json): Json {
+  if (!isObject(body) || !isObject(before)) return body;
+  const merged: Record<string, Json> = { ...before };
+  for (const [key, value] of Object.entries(body)) {
+    if (value === undefined) continue;
+    merged[key] = isObject(value) && isObject(before[key]) ? afterPatch(before[key], value) : value;
+  }
+  return merged;
+}
+
 /** Every changed field between `before` (null for a create) and `after`. */
 export function diffFields(before: Json, after: Json, labels: FieldLabels): FieldChange[] {
   const specOf: SpecOf = (pattern) => {

@@ -6,7 +6,7 @@
  */
 import type { StoredAuditEntry } from '../domain/auditEntry';
 import { entryTitle, flowKindOfEntry } from '../domain/auditEntry';
-import { diffFields, type FieldLabels } from '../domain/diff';
+import { afterPatch, diffFields, type FieldLabels } from '../domain/diff';
 import { FLOW_LABELS, FLOW_SET_LABELS } from '../domain/fieldLabels';
 import { pageButtons } from '../domain/paging';
 import { samePerson, type ChangeKind } from '../domain/pendingChange';
@@ -40,6 +40,7 @@ const EVENTS: Record<StoredAuditEntry['event'], { text: string; color: string }>
   rejected: { text: 'Rejected', color: 'Attention' },
   applied: { text: '✓ Applied', color: 'Good' },
   failed: { text: '✗ Failed', color: 'Attention' },
+  unknown: { text: 'Outcome unknown — checking', color: 'Warning' },
   stale: { text: 'Not applied (changed since the preview)', color: 'Warning' },
   expired: { text: 'Expired without being applied', color: 'Default' },
   cancelled: { text: 'Cancelled', color: 'Default' },
@@ -78,7 +79,9 @@ function details(entry: StoredAuditEntry): string {
   const labels = labelsOf(entry);
   if (!labels || !['requested', 'approved', 'applied'].includes(entry.event)) return '';
   const creating = entry.kind === 'createFlowSet' || entry.kind === 'createFlow';
-  const rows = diffFields(creating ? null : entry.before, entry.body, labels);
+  const before = creating ? null : entry.before;
+  // Edits are PATCHes: members left out of the body kept their values (afterPatch).
+  const rows = diffFields(before, afterPatch(before, entry.body), labels);
   const shown = rows
     .slice(0, SHOWN_FIELDS)
     .map((r) => (creating ? `${r.label}: ${r.after}` : `${r.label}: ${r.before} → ${r.after}`));

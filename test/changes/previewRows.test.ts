@@ -1,0 +1,115 @@
+/**
+ * "What the admin sees is exactly right": an edit's preview shows exactly what Graph will store.
+ * A field the admin did not touch never appears, even when the form leaves its section out of
+ * the PATCH (the user flow's role groups: Graph replaces that collection whole and never returns
+ * passwords, so an untouched section is not sent and stays as it is).
+ */
+import { useTestBot } from '../support/testBot';
+import { cardFor, cardInputs, cardOf, press, type Card } from './support';
+
+/** The preview's rows as "label: value", in order. */
+function rowsOf(card: Card): string[] {
+  const rows: string[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) return v.forEach(visit);
+    if (!v || typeof v !== 'object') return;
+    const o = v as Record<string, unknown>;
+    if (o.type === 'FactSet')
+      for (const f of o.facts as Array<{ title: string; value: string }>)
+        rows.push(`${f.title}: ${f.value}`);
+    Object.values(o).forEach(visit);
+  };
+  visit(card.body);
+  return rows;
+}
+
+const flip = (shown: string | undefined) => (shown === 'true' ? 'false' : 'true');
+
+interface OneField {
+  command: string;
+  verb: string;
+  typed: (shown: Record<string, string>) => Record<string, string>;
+  row: RegExp;
+}
+
+const CASES: Record<string, OneField> = {
+  'user flow, student age group': {
+    command: 'edit user flow in contoso',
+    verb: 'flow.preview',
+    typed: () => ({ studentAgeGroup: 'adult' }),
+    row: /^Student age group: .+ → Adult$/,
+  },
+  'user flow, contact association': {
+    command: 'edit user flow in contoso',
+    verb: 'flow.preview',
+    typed: (s) => ({ allowStudentContactAssociation: flip(s.allowStudentContactAssociation) }),
+    row: /^Allow student–contact association: /,
+  },
+  'user flow, create unmatched users': {
+    command: 'edit user flow in northwind',
+    verb: 'flow.preview',
+    typed: (s) => ({ createUnmatchedUsers: flip(s.createUnmatchedUsers) }),
+    row: /^Create unmatched users: No → Yes$/,
+  },
+  'class group flow, create team': {
+    command: 'edit class groups flow in contoso',
+    verb: 'flow.preview',
+    typed: (s) => ({ createTeam: flip(s.createTeam) }),
+    row: /^Create a Team for each class: /,
+  },
+  'security group flow, per role group': {
+    command: 'edit security group flow in contoso',
+    verb: 'flow.preview',
+    typed: (s) => ({ createBasedOnRoleGroup: flip(s.createBasedOnRoleGroup) }),
+    row: /^Security group for each role group: /,
+  },
+  'administrative unit flow, per school': {
+    command: 'edit administrative units flow in contoso',
+    verb: 'flow.preview',
+    typed: (s) => ({ createBasedOnOrgPlusRoleGroup: flip(s.createBasedOnOrgPlusRoleGroup) }),
+    row: /^Administrative unit for each school and role group: /,
+  },
+  'flow set, name': {
+    command: 'edit northwind',
+    verb: 'flowset.preview',
+    typed: () => ({ displayName: 'Northwind HS' }),
+    row: /^Flow set name: Northwind High School → Northwind HS$/,
+  },
+  'flow set, schools': {
+    command: 'edit fabrikam',
+    verb: 'flowset.preview',
+    typed: () => ({ orgExternalIds: 'FAB-ELEM-01' }),
+    row: /^Schools \(organization external ids\): /,
+  },
+};
+
+describe('an edit preview shows exactly the changed field (component)', () => {
+  const bot = useTestBot({}, { resetEach: 'state+requests' });
+
+  it.each(Object.keys(CASES))(
+    'when only the %s is changed, then the preview has exactly that one row',
+    async (name) => {
+      const { command, verb, typed, row } = CASES[name]!;
+      const form = await cardFor(bot, command);
+      const preview = cardOf(await press(bot, form, verb, { typed: typed(cardInputs(form)) }));
+      const rows = rowsOf(preview);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatch(row);
+    },
+  );
+
+  it('when only the age group of the contoso user flow changes, then Apply keeps both role-group configurations', async () => {
+    const form = await cardFor(bot, 'edit user flow in contoso');
+    const preview = cardOf(
+      await press(bot, form, 'flow.preview', { typed: { studentAgeGroup: 'adult' } }),
+    );
+    expect(rowsOf(preview)).toEqual(['Student age group: Minor → Adult']);
+    await press(bot, preview, 'Apply');
+    const again = await cardFor(bot, 'edit user flow in contoso');
+    expect(cardInputs(again)).toMatchObject({
+      studentAgeGroup: 'adult',
+      'rg.staff.include': 'true',
+      'rg.students.include': 'true',
+    });
+  });
+});
