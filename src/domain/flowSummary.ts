@@ -118,10 +118,13 @@ export function listOrNone(
 
 type Named = { displayName: string; id: string };
 
+// One collator each, made once: `localeCompare` with options builds a collator per comparison.
+const byName = new Intl.Collator('en', { sensitivity: 'base' });
+const byId = new Intl.Collator();
+
 /** By name, case- and accent-insensitive; the id breaks ties so paging is stable. */
 export const compareByName = (a: Named, b: Named): number =>
-  a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }) ||
-  a.id.localeCompare(b.id);
+  byName.compare(a.displayName, b.displayName) || byId.compare(a.id, b.id);
 
 export function sortByName<S extends Named>(sets: readonly S[]): S[] {
   return [...sets].sort(compareByName);

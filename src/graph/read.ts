@@ -37,6 +37,22 @@ function checkNextLink(baseUrl: string, link: string, requestId: string): string
   return link;
 }
 
+/**
+ * One page schema per item schema, built on first use: zod compiles a parser for each new schema
+ * object, so building `page(item)` per call cost a compile on every list request.
+ */
+type PageSchema = z.ZodType<{ value: unknown[]; '@odata.nextLink'?: string }>;
+const pageSchemas = new WeakMap<z.ZodType, PageSchema>();
+
+function pageOf(item: z.ZodType): PageSchema {
+  let schema = pageSchemas.get(item);
+  if (!schema) {
+    schema = page(item);
+    pageSchemas.set(item, schema);
+  }
+  return schema;
+}
+
 /** GETs `firstUrl` and every `@odata.nextLink` after it; returns all items of all pages. */
 export async function readAllPages<T>(args: {
   send: SendGraphRequest;
@@ -46,7 +62,7 @@ export async function readAllPages<T>(args: {
   item: z.ZodType<T>;
   context: OperationContext;
 }): Promise<GraphResult<T[]>> {
-  const schema = page(args.item);
+  const schema = pageOf(args.item);
   const items: T[] = [];
   const requestIds: string[] = [];
   const seen = new Set<string>();
