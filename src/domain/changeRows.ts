@@ -7,7 +7,7 @@ import { changeTitle } from './changeDescription';
 import { afterPatch, diffFields, type FieldChange, type FieldLabels } from './diff';
 import { FLOW_LABELS, FLOW_SET_LABELS } from './fieldLabels';
 import type { PendingChange } from './pendingChange';
-import { warningsFor } from './warnings';
+import { createsNothingWarning, warningsFor } from './warnings';
 import type { FlowKind } from './flowSchemas';
 import type { ChangeView } from './changeView';
 import { FLOW_KIND_WORDS } from './flowKindWords';
@@ -40,7 +40,11 @@ export const isCreate = (change: PendingChange): boolean =>
   change.kind === 'createFlowSet' || change.kind === 'createFlow';
 
 export function warningsOf(change: PendingChange, rows: FieldChange[]): string[] {
-  return warningsFor(change.kind, rows);
+  const nothing =
+    change.kind === 'createFlow' || change.kind === 'updateFlow'
+      ? createsNothingWarning(flowKindOfChange(change), change.body)
+      : undefined;
+  return [...warningsFor(change.kind, rows), ...(nothing ? [nothing] : [])];
 }
 
 /** The command that starts this change over, for "Preview again" buttons. */

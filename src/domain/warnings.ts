@@ -5,7 +5,12 @@
  * org filters, "Create unmatched users" vs Entra Connect, class Teams and activation) and the reset
  * page (reset reprocesses everything, docs/graph-notes.md#reset); the deprecation date is from docs/graph-notes.md#age-group.
  */
-import { flowKindOf, type ProvisioningFlow, type UserProvisioningFlow } from './flowSchemas';
+import {
+  flowKindOf,
+  type FlowKind,
+  type ProvisioningFlow,
+  type UserProvisioningFlow,
+} from './flowSchemas';
 import { formatValue, type FieldChange } from './diff';
 import type { ChangeKind } from './pendingChangeSchema';
 
@@ -77,4 +82,29 @@ export function warningsForFlow(flow: ProvisioningFlow): string[] {
   // flow relies on the old flag alone.
   const relies = options.markAllStudentsAsMinors === true && !options.studentAgeGroup;
   return relies ? [SDS_WARNINGS.markAllStudentsAsMinors] : [];
+}
+
+/** What the two creation switches of a security-group or administrative-unit flow make. */
+const CREATES: Partial<Record<FlowKind, string>> = {
+  securityGroup: 'security groups',
+  administrativeUnit: 'administrative units',
+};
+
+/** The form's hint under the two switches. */
+export const createsNothingHint = (kind: 'securityGroup' | 'administrativeUnit'): string =>
+  `If both are off, this flow creates no ${CREATES[kind]}.`;
+
+/**
+ * A flow whose creation switches are all off provisions nothing: said on the preview, beside
+ * Apply, as the form says it beside the switches. `body` is the create or patch body (both
+ * switches are always sent, flowInputs.ts).
+ */
+export function createsNothingWarning(
+  kind: FlowKind | undefined,
+  body: unknown,
+): string | undefined {
+  const what = kind && CREATES[kind];
+  const options = (body as { creationOptions?: Record<string, unknown> } | null)?.creationOptions;
+  if (!what || !options || Object.values(options).some((on) => on === true)) return undefined;
+  return `Both options are off: this flow creates no ${what}. Turn at least one on, or remove the flow if this set needs none.`;
 }

@@ -8,6 +8,7 @@
 import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { renderCard } from '../views/render';
 import { FLOW_LABELS } from '../domain/fieldLabels';
+import { createsNothingHint } from '../domain/warnings';
 import { AdministrativeUnitFlowInput, SecurityGroupFlowInput } from '../domain/flowInputs';
 import type {
   AdministrativeUnitProvisioningFlow,
@@ -35,7 +36,7 @@ interface GroupFormSpec {
 export const GROUP_FORMS: Record<GroupFlowKind, GroupFormSpec> = {
   securityGroup: {
     intro: 'Creates security groups you can use for licenses, policies and access.',
-    none: 'If both are off, this flow creates no security groups.',
+    none: createsNothingHint('securityGroup'),
     switches: [
       {
         id: 'createBasedOnRoleGroup',
@@ -51,7 +52,7 @@ export const GROUP_FORMS: Record<GroupFlowKind, GroupFormSpec> = {
   },
   administrativeUnit: {
     intro: 'Creates administrative units, so admin rights can be given for one school at a time.',
-    none: 'If both are off, this flow creates no administrative units.',
+    none: createsNothingHint('administrativeUnit'),
     switches: [
       {
         id: 'createBasedOnOrg',

@@ -113,3 +113,37 @@ describe('an edit preview shows exactly the changed field (component)', () => {
     });
   });
 });
+
+describe('a flow that creates nothing (component)', () => {
+  const bot = useTestBot({}, { resetEach: 'state+requests' });
+
+  it.each([
+    ['security group', 'edit security group flow in contoso', 'security groups'],
+    ['administrative units', 'edit administrative units flow in contoso', 'administrative units'],
+  ])(
+    'when a %s flow is saved with both options off, then the preview warns beside Apply as the form does',
+    async (_, command, what) => {
+      const form = await cardFor(bot, command);
+      expect(JSON.stringify(form)).toContain(`If both are off, this flow creates no ${what}.`);
+      const off = Object.fromEntries(Object.keys(cardInputs(form)).map((id) => [id, 'false']));
+      const preview = cardOf(await press(bot, form, 'flow.preview', { typed: off }));
+      const last = preview.body.at(-1);
+      expect(last.style).toBe('warning');
+      expect(JSON.stringify(last)).toContain(`Both options are off: this flow creates no ${what}.`);
+      expect(preview.actions[0].title).toBe('Apply');
+    },
+  );
+
+  it('when a security group flow is added with both options off, then its preview warns too', async () => {
+    const form = await cardFor(bot, 'add security group flow to northwind');
+    const typed = { createBasedOnRoleGroup: 'false', createBasedOnOrgPlusRoleGroup: 'false' };
+    const preview = cardOf(await press(bot, form, 'flow.preview', { typed }));
+    expect(JSON.stringify(preview)).toContain('this flow creates no security groups');
+  });
+
+  it('when at least one option is on, then there is no such warning', async () => {
+    const form = await cardFor(bot, 'add security group flow to northwind');
+    const preview = cardOf(await press(bot, form, 'flow.preview'));
+    expect(JSON.stringify(preview)).not.toContain('creates no security groups');
+  });
+});
