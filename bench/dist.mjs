@@ -43,3 +43,6 @@ export const { SANDBOX_USERS, SANDBOX_TENANT_ID } = fromBuild('sandbox/users', [
   'SANDBOX_TENANT_ID',
 ]);
 export const { SEED_IDS } = fromBuild('sandbox/emulator/index', ['SEED_IDS']);
+// The bot process (bench/botProcess.mjs) swaps this module's startSandbox for one that points at the
+// Graph emulator and identity provider running in bench/services.mjs (another process).
+export const startSandboxModule = fromBuild('sandbox/startSandbox', ['startSandbox']);

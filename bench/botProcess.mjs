@@ -1,0 +1,106 @@
+// Process 1 of the bench: the bot alone (BENCH_KIND=sds: the real bot from dist/; BENCH_KIND=echo: a
+// bare botbuilder echo bot on the same restify stack). Forked by bench/run.mjs; nothing else runs here,
+// so process.cpuUsage() is the bot's CPU. The Graph emulator, identity provider and connector live in
+// bench/services.mjs (BENCH_SANDBOX carries their addresses).
+//
+// Server-side latency: a 'request' listener put in front of restify's own times every POST
+// /api/messages from arrival (headers parsed) to the response's 'finish'. It is installed by wrapping
+// restify.createServer before the bot is loaded: nothing in src/ knows about it.
+//
+// IPC (process.send, the fork's channel; no HTTP route): {type:'stats'} → {cpu, rss, durations,
+// problems} (durations and problems since the previous stats), {type:'stop'}.
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const restify = require('restify');
+const durations = [];
+const problems = [];
+const createServer = restify.createServer;
+restify.createServer = function timedCreateServer(...args) {
+  const server = createServer.apply(this, args);
+  server.server.prependListener('request', (req, res) => {
+    if (req.method !== 'POST' || !req.url.startsWith('/api/messages')) return;
+    const start = performance.now();
+    res.once('finish', () => durations.push(performance.now() - start));
+  });
+  return server;
+};
+
+let stop = async () => {};
+let url;
+if (process.env.BENCH_KIND === 'echo') {
+  const { startEchoBot } = await import('./echoBot.mjs');
+  const echo = await startEchoBot();
+  url = echo.url;
+  stop = echo.close;
+} else {
+  const dist = await import('./dist.mjs');
+  const remote = JSON.parse(process.env.BENCH_SANDBOX);
+  // The sandbox services are already running in another process: hand startApp their addresses.
+  dist.startSandboxModule.startSandbox = async () => ({
+    idp: {
+      ...remote.idp,
+      async mintSsoToken(aadObjectId, options) {
+        const res = await fetch(remote.mintUrl, {
+          method: 'POST',
+          body: JSON.stringify({ aadObjectId, options }),
+        });
+        const text = await res.text();
+        if (res.status !== 200) throw new Error(`bench SSO mint: ${text}`);
+        return text;
+      },
+      mintGraphToken: () => Promise.reject(new Error('not in the bot process')),
+      authenticateGraphRequest: () => Promise.reject(new Error('not in the bot process')),
+      tokenRequests: { onBehalfOf: 0, clientCredentials: 0 },
+      close: async () => {},
+    },
+    emulator: {
+      baseUrl: remote.emulatorBaseUrl,
+      port: remote.emulatorPort,
+      requests: [],
+      control: undefined,
+      close: async () => {},
+    },
+    close: async () => {},
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'sds-bench-bot-'));
+  const config = dist.loadConfig({
+    PORT: '0',
+    EMULATOR_PORT: '0',
+    IDP_PORT: '0',
+    PLAYGROUND: 'false',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+    NOTIFY_POLL_SECONDS: '0',
+  });
+  const logger = dist.createLogger({ level: 'warn', sink: (line) => problems.push(line) });
+  const app = await dist.startApp(config, { logger });
+  problems.length = 0; // start-up warnings (e.g. no approvers configured) are the sandbox's defaults
+  url = app.botUrl;
+  stop = async () => {
+    await app.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+process.on('message', async ({ id, type }) => {
+  if (type === 'stats') {
+    process.send({
+      id,
+      value: {
+        cpu: process.cpuUsage(),
+        rss: process.memoryUsage().rss,
+        durations: durations.splice(0),
+        problems: problems.splice(0),
+      },
+    });
+  } else if (type === 'stop') {
+    await stop();
+    process.send({ id, value: null });
+    setImmediate(() => process.exit(0));
+  }
+});
+process.send({ type: 'ready', url });
