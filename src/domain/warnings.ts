@@ -31,12 +31,37 @@ export const SDS_WARNINGS: Record<WarningKey, string> = {
   reset:
     'Reset reprocesses everything in this flow, not only what failed, and clears its errors. ' +
     'Use it for documented fixes (for example "Cannot remove last owner" after the academic-year rollover).',
-  markAllStudentsAsMinors:
-    '"Mark all students as minors" is deprecated: Microsoft stops returning it on 15 October 2025. ' +
-    'Use "Student age group" instead.',
+  // Worded against today: "stops … on" before the date, "since" after (a getter, read when shown).
+  get markAllStudentsAsMinors() {
+    return minorsDeprecation(new Date());
+  },
   createTeam:
     "Creates a Team for every class in the set's schools. Students see a class Team only after a teacher activates it.",
 };
+
+/** docs/graph-notes.md#age-group: markAllStudentsAsMinors stops returning data on this day. */
+export const MINORS_FLAG_ENDS = '2025-10-15';
+
+/** The deprecation of "Mark all students as minors", with its date relative to `now`. */
+export function minorsDeprecation(now: Date): string {
+  const ended = now.getTime() >= Date.parse(`${MINORS_FLAG_ENDS}T00:00:00Z`);
+  const when = ended
+    ? 'Microsoft has not returned it since 15 October 2025'
+    : 'Microsoft stops returning it on 15 October 2025';
+  return `"Mark all students as minors" is deprecated: ${when}. Use "Student age group" instead.`;
+}
+
+/**
+ * The stored flow relies on the deprecated flag: it is set and studentAgeGroup is not. When
+ * studentAgeGroup is set, Graph derives the flag from it (docs/graph-notes.md#age-group): the
+ * admin did not set it and cannot act on it, so it is neither shown nor warned about.
+ */
+export function reliesOnMinorsFlag(
+  options: Partial<UserProvisioningFlow['managementOptions']['additionalOptions']>,
+): boolean {
+  const flag = options.markAllStudentsAsMinors;
+  return flag !== null && flag !== undefined && !options.studentAgeGroup;
+}
 
 interface FieldRule {
   key: WarningKey;
@@ -80,7 +105,7 @@ export function warningsForFlow(flow: ProvisioningFlow): string[] {
   const options = (flow as UserProvisioningFlow).managementOptions.additionalOptions;
   // Graph derives the old flag from studentAgeGroup (docs/graph-notes.md#age-group): only warn when the
   // flow relies on the old flag alone.
-  const relies = options.markAllStudentsAsMinors === true && !options.studentAgeGroup;
+  const relies = options.markAllStudentsAsMinors === true && reliesOnMinorsFlag(options);
   return relies ? [SDS_WARNINGS.markAllStudentsAsMinors] : [];
 }
 

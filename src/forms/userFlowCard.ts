@@ -6,7 +6,7 @@ import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { renderCard } from '../views/render';
 import { FLOW_LABELS } from '../domain/fieldLabels';
 import { formatValue } from '../domain/fieldFormat';
-import { SDS_WARNINGS } from '../domain/warnings';
+import { reliesOnMinorsFlag, SDS_WARNINGS } from '../domain/warnings';
 import {
   ADDITIONAL_USER_ATTRIBUTES,
   STUDENT_AGE_GROUPS,
@@ -112,7 +112,9 @@ export function userFlowCard(model: FlowFormModel, current?: UserProvisioningFlo
     ...USER_INPUT_IDS,
     ...groups.flatMap((g) => Object.values(roleGroupInputIds(g.id))),
   ];
-  const minors = current?.managementOptions.additionalOptions.markAllStudentsAsMinors;
+  // Shown (with its deprecation) only when the admin set it: Graph derives it from the age group.
+  const options = current?.managementOptions.additionalOptions;
+  const minors = options && reliesOnMinorsFlag(options) ? options.markAllStudentsAsMinors : null;
   return renderCard('form-flow-user', {
     ...flowFormFrame('user', model, INTRO, allIds),
     labels: {

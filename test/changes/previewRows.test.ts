@@ -147,3 +147,18 @@ describe('a flow that creates nothing (component)', () => {
     expect(JSON.stringify(preview)).not.toContain('creates no security groups');
   });
 });
+
+describe('the deprecated minors flag (component)', () => {
+  const bot = useTestBot({}, { resetEach: 'state+requests' });
+
+  it('when a user flow was created with only the student age group, then its edit form neither shows the derived flag nor warns about it', async () => {
+    const form = await cardFor(bot, 'add user flow to fabrikam');
+    const preview = cardOf(
+      await press(bot, form, 'flow.preview', { typed: { studentAgeGroup: 'minor' } }),
+    );
+    await press(bot, preview, 'Apply');
+    const edit = JSON.stringify(await cardFor(bot, 'edit user flow in fabrikam'));
+    expect(edit).not.toContain('Mark all students as minors');
+    expect(edit).not.toContain('deprecated');
+  });
+});

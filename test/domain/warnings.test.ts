@@ -3,6 +3,8 @@ import { diffFlow, diffFlowSet } from '../../src/domain/previewDiff';
 import {
   SDS_WARNINGS,
   warningForField,
+  minorsDeprecation,
+  reliesOnMinorsFlag,
   warningsFor,
   warningsForFlow,
 } from '../../src/domain/warnings';
@@ -89,5 +91,24 @@ describe('warningForField and warningsForFlow', () => {
     const warnings = warningsForFlow(flow as never);
     expect(warnings).toHaveLength(count);
     if (count) expect(warnings[0]).toContain('15 October 2025');
+  });
+});
+
+describe('minorsDeprecation', () => {
+  it.each([
+    ['2025-09-01T12:00:00Z', 'Microsoft stops returning it on 15 October 2025'],
+    ['2025-10-15T00:00:00Z', 'Microsoft has not returned it since 15 October 2025'],
+    ['2026-12-06T12:00:00Z', 'Microsoft has not returned it since 15 October 2025'],
+  ])('when today is %s, then the date is worded "%s"', (now, words) => {
+    expect(minorsDeprecation(new Date(now))).toContain(words);
+  });
+
+  it.each([
+    [{ markAllStudentsAsMinors: true, studentAgeGroup: 'minor' }, false],
+    [{ markAllStudentsAsMinors: true, studentAgeGroup: null }, true],
+    [{ markAllStudentsAsMinors: false }, true],
+    [{ studentAgeGroup: null }, false],
+  ])('when the options are %j, then the flow relies on the old flag: %s', (options, relies) => {
+    expect(reliesOnMinorsFlag(options as never)).toBe(relies);
   });
 });
