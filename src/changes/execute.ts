@@ -16,11 +16,14 @@ export interface Executed {
   stored?: StoredData;
   /** e.g. the read-back failed, or what a delete leaves behind. */
   note?: string;
+  /** The id Graph gave a created set or flow: recorded, so undo finds it after a rename. */
+  createdId?: string;
 }
 
 type ReadBack = () => Promise<StoredData | undefined>;
 interface Written {
   requestId?: string;
+  createdId?: string;
   readBack?: ReadBack;
   note?: string;
 }
@@ -66,6 +69,7 @@ async function write(
       const { data, requestId } = await graph.createFlowSet(change.body);
       return {
         requestId,
+        createdId: data.id,
         readBack: async () => ({
           kind: 'set',
           set: (await graph.getFlowSet(data.id)).data,
@@ -86,6 +90,7 @@ async function write(
       const { data, requestId } = await graph.createFlow(setId, change.body);
       return {
         requestId,
+        createdId: data.id,
         readBack: async () => flowView((await graph.getFlow(setId, data.id)).data),
       };
     }
@@ -117,13 +122,15 @@ export async function executeChange(
   view: ChangeView,
 ): Promise<Executed> {
   const written = await write(graph, change, view);
-  if (!written.readBack) return { requestId: written.requestId, note: written.note };
+  const { requestId, createdId } = written;
+  const ids = { requestId, ...(createdId ? { createdId } : {}) };
+  if (!written.readBack) return { ...ids, note: written.note };
   try {
-    return { requestId: written.requestId, note: written.note, stored: await written.readBack() };
+    return { ...ids, note: written.note, stored: await written.readBack() };
   } catch (err) {
     const message = err instanceof AppError ? err.userMessage : 'Reading it back failed.';
     return {
-      requestId: written.requestId,
+      ...ids,
       note: [written.note, `It was saved, but reading it back failed: ${message}`]
         .filter(Boolean)
         .join(' '),

@@ -37,7 +37,7 @@ export async function recordEvent(
   change: PendingChange,
   view: ChangeView,
   event: ChangeEvent,
-  audit: { outcome?: string; reason?: string } = {},
+  audit: { outcome?: string; reason?: string; createdId?: string } = {},
 ): Promise<PendingChange> {
   const at = deps.now();
   const result = await deps.changes.transition(change.id, event, at);
@@ -85,7 +85,10 @@ export async function recordOutcome(
       const { done } = outcome;
       deps.logger.info('change applied', { ...log, graphRequestId: done.requestId });
       const event = { type: 'succeeded', requestId: done.requestId } as const;
-      const applied = await recordEvent(deps, change, view, event, { outcome: done.note });
+      const applied = await recordEvent(deps, change, view, event, {
+        outcome: done.note,
+        createdId: done.createdId,
+      });
       return {
         change: applied,
         view,

@@ -58,10 +58,17 @@ export async function undoSetCreate(
     return explain(
       entry,
       'Nothing to undo',
-      `Flow set "${name}" no longer exists under that name: it was deleted or renamed since. Nothing was changed.`,
+      // With the recorded id the lookup was by id, so a rename would have been found.
+      entry.setId
+        ? `Flow set "${name}" was deleted since. Nothing was changed.`
+        : `Flow set "${name}" no longer exists under that name: it was deleted or renamed since. Nothing was changed.`,
     );
   const flows = (await graph.listFlows(set.id)).data;
-  const note = `Undo of ${appliedPhrase(entry)}: this deletes the flow set it created.${
+  const renamed =
+    normaliseName(set.displayName) !== normaliseName(name)
+      ? ` It was created as "${name}", renamed to "${set.displayName}" since.`
+      : '';
+  const note = `Undo of ${appliedPhrase(entry)}: this deletes the flow set it created.${renamed}${
     flows.length ? ` Flows added to it since are deleted with it.` : ''
   }`;
   return { kind: 'propose', proposal: deleteSetProposal(set, flows), note };
