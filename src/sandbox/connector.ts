@@ -41,6 +41,11 @@ export interface LoopbackConnector {
   faults: ConnectorFault[];
   /** Added before handling every call (0 = none). A caller that disconnects meanwhile is not recorded. */
   latencyMs: number;
+  /**
+   * Typing indicators, in order. They are not in `calls` (they carry nothing to assert on) and
+   * faults and ids do not apply to them.
+   */
+  typing: ConnectorCall[];
   /** Calls answered by a `refuse` fault, in order (they are not in `calls`). */
   refused: Array<{ conversationId: string; status: number; time: number }>;
   close(): Promise<void>;
@@ -60,6 +65,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 export async function startLoopbackConnector(port = 0): Promise<LoopbackConnector> {
   const calls: ConnectorCall[] = [];
+  const typing: ConnectorCall[] = [];
   const faults: ConnectorFault[] = [];
   const refused: LoopbackConnector['refused'] = [];
   const hanging = new Set<ServerResponse>();
@@ -89,6 +95,18 @@ export async function startLoopbackConnector(port = 0): Promise<LoopbackConnecto
     if (!m || !['POST', 'PUT', 'DELETE'].includes(req.method ?? ''))
       return send(404, { error: { code: 'NotFound' } });
     const conversationId = m[1] ? decodeURIComponent(m[1]) : `conv-${randomUUID()}`;
+    const parsed = body ? JSON.parse(body) : undefined;
+    if (req.method === 'POST' && parsed?.type === 'typing') {
+      const assignedId = `typing-${randomUUID()}`;
+      typing.push({
+        method: 'POST',
+        conversationId,
+        assignedId,
+        activity: parsed,
+        time: Date.now(),
+      });
+      return send(201, { id: assignedId });
+    }
     const fault = takeFault(conversationId);
     const answerFault = (f: ConnectorFault) => {
       const headers: Record<string, string> =
@@ -137,6 +155,7 @@ export async function startLoopbackConnector(port = 0): Promise<LoopbackConnecto
   return {
     serviceUrl: `http://127.0.0.1:${actual}`,
     calls,
+    typing,
     faults,
     refused,
     get latencyMs() {

@@ -56,7 +56,20 @@ export function createTurnHandler(
     }
   }
 
+  /**
+   * "…is typing" while the command waits on Graph. Message turns only (an invoke answers in its
+   * response); best effort: a refused indicator is logged and the command runs anyway.
+   */
+  async function showTyping(ctx: TurnContext): Promise<void> {
+    try {
+      await ctx.sendActivity({ type: ActivityTypes.Typing });
+    } catch (err) {
+      logger.warn('typing indicator not sent', { error: err });
+    }
+  }
+
   async function onMessage(ctx: TurnContext): Promise<void> {
+    await showTyping(ctx);
     const info = turnInfoOf(ctx.activity);
     const text = commandTextOf(ctx.activity.text);
     // Teams SSO (src/teams/sso): the user's remembered SSO token for this turn.

@@ -1,0 +1,35 @@
+/**
+ * The typing indicator: a message turn starts with a `typing` activity (Teams shows "…is typing"
+ * while the command waits on Graph), before any reply; a card click (an invoke) sends none.
+ */
+import { useTestBot } from '../support/testBot';
+
+describe('typing indicator (component)', () => {
+  const bot = useTestBot();
+
+  it('when a command is typed, then a typing activity goes to that conversation before the reply', async () => {
+    const activity = bot.activity('message-personal', { text: 'list' });
+    const conversationId = activity.conversation.id;
+    const typingBefore = bot.connector.typing.length;
+    const callsBefore = bot.connector.calls.length;
+    expect((await bot.send(activity)).status).toBe(200);
+
+    const typing = bot.connector.typing.slice(typingBefore);
+    expect(typing.map((t) => [t.conversationId, t.activity.type])).toEqual([
+      [conversationId, 'typing'],
+    ]);
+    const replies = bot.connector.calls.slice(callsBefore).filter((c) => c.method === 'POST');
+    expect(replies.length).toBeGreaterThan(0);
+    expect(typing[0]!.time).toBeLessThanOrEqual(replies[0]!.time);
+  });
+
+  it('when a card button is clicked (an invoke), then no typing activity is sent', async () => {
+    const typingBefore = bot.connector.typing.length;
+    const click = bot.activity('invoke-action');
+    click.value = {
+      action: { type: 'Action.Execute', verb: 'command.run', data: { command: 'help' } },
+    };
+    expect((await bot.send(click)).status).toBe(200);
+    expect(bot.connector.typing.slice(typingBefore)).toEqual([]);
+  });
+});
