@@ -36,12 +36,13 @@ export interface ReadinessBadge {
   severity: number;
 }
 
+// Plain symbols only (✓ ✗ • … ?): emoji such as ⌛ ⏳ show as empty boxes where there is no emoji font.
 // readinessStatus values, docs/graph-notes.md#enumerations. Graph may add members (unknownFutureValue and later).
 const BADGES: Record<string, ReadinessBadge> = {
   failed: { text: '✗ failed', color: 'Attention', severity: 0 },
-  expired: { text: '⌛ expired', color: 'Attention', severity: 1 },
-  disabled: { text: '⊘ disabled', color: 'Warning', severity: 2 },
-  notReady: { text: '⏳ not ready', color: 'Warning', severity: 3 },
+  expired: { text: '✗ expired', color: 'Attention', severity: 1 },
+  disabled: { text: '• disabled', color: 'Warning', severity: 2 },
+  notReady: { text: '… not ready', color: 'Warning', severity: 3 },
   ready: { text: '✓ ready', color: 'Good', severity: 9 },
 };
 
@@ -66,7 +67,7 @@ export function sortFlows<F extends ProvisioningFlow>(flows: readonly F[]): F[] 
   return [...flows].sort((a, b) => rank(a) - rank(b));
 }
 
-/** "Users ✓ ready · Classes ⏳ not ready", or "No flows yet". */
+/** "Users ✓ ready · Classes … not ready", or "No flows yet". */
 export function flowsSummary(flows: readonly ProvisioningFlow[]): string {
   if (!flows.length) return 'No flows yet';
   return sortFlows(flows)

@@ -67,9 +67,11 @@ function headline(e: NotificationEvent): string {
   }
 }
 
+/** The heading's colour: never Warning (yellow text on white is hard to read; the words say it). */
 function colorOf(e: NotificationEvent): BadgeColor {
-  if (e.kind === 'setDeleted' || e.kind === 'flowRemoved') return 'Warning';
-  return readinessBadge(e.to).color;
+  if (e.kind === 'setDeleted' || e.kind === 'flowRemoved') return 'Default';
+  const color = readinessBadge(e.to).color;
+  return color === 'Warning' ? 'Default' : color;
 }
 
 function buttonsFor(e: NotificationEvent): Button[] {

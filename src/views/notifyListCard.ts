@@ -41,21 +41,32 @@ function ruleFacts(scopes: readonly SubscriptionScope[]): Array<{ title: string;
   ];
 }
 
-function stateOf(sub: Subscription | undefined): { state: string; stateColor: string } {
+/** Warnings sit in a "warning" container in default-colour text: small yellow text on white is hard to read. */
+function stateOf(sub: Subscription | undefined): {
+  state: string;
+  stateColor: string;
+  stateStyle: string;
+} {
   if (!sub)
     return {
       state: 'Nothing: this conversation does not receive notifications.',
       stateColor: 'Default',
+      stateStyle: 'default',
     };
   if (!sub.active) {
     return {
       state: `Inactive since ${formatTime(sub.inactive?.at)}: ${sub.inactive?.detail ?? 'unknown reason'}. Nothing is posted here until someone says "notify here" again.`,
-      stateColor: 'Attention',
+      stateColor: 'Default',
+      stateStyle: 'attention',
     };
   }
   if (!sub.scopes.length)
-    return { state: 'Active, but every flow set is muted here.', stateColor: 'Warning' };
-  return { state: 'Active.', stateColor: 'Good' };
+    return {
+      state: 'Active, but every flow set is muted here.',
+      stateColor: 'Default',
+      stateStyle: 'warning',
+    };
+  return { state: 'Active.', stateColor: 'Good', stateStyle: 'default' };
 }
 
 function summary(d: Delivery): string {
@@ -96,13 +107,13 @@ function problems(deliveries: readonly Delivery[]) {
   return [
     ...uncertain.map((d) => ({
       heading: 'Delivery uncertain',
-      color: 'Warning',
+      style: 'warning',
       detail: `${summary(d)}. It may or may not have been posted here; if you do not see it, send it again.`,
       deliveryId: d.id,
     })),
     ...failed.map((d) => ({
       heading: 'Not delivered',
-      color: 'Attention',
+      style: 'attention',
       detail: `${summary(d)}. ${d.note ?? ''}`.trim(),
       deliveryId: '',
     })),

@@ -84,7 +84,7 @@ describe('flow changes through preview and Apply (component)', () => {
       expect(JSON.stringify(preview)).not.toContain(PASSWORD);
       const added = cardOf(await press(bot, preview, 'Apply'));
       expect(cardText(added)).toContain('✓ Applied');
-      expect(cardText(added)).toContain('⏳ not ready');
+      expect(cardText(added)).toContain('… not ready');
       const [flow] = await flowsOf(setId);
       expect(flowKindOf(flow!)).toBe(kind);
 
@@ -134,7 +134,7 @@ describe('flow changes through preview and Apply (component)', () => {
     const preview = await cardFor(bot, 'reset class flow in fabrikam');
     expect(cardText(preview)).toContain('Reset reprocesses everything');
     const result = cardOf(await press(bot, preview, 'Apply'));
-    expect(cardText(result)).toContain('⏳ not ready');
+    expect(cardText(result)).toContain('… not ready');
     expect(graphWrites(bot).map((w) => [w.method, w.path.endsWith('/reset')])).toEqual([
       ['POST', true],
     ]);

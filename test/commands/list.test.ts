@@ -16,9 +16,9 @@ describe('list (component, sandbox Graph emulator)', () => {
       'Users ✓ ready · Classes ✓ ready · Security groups ✓ ready · Administrative units ✗ failed',
     );
     expect(text).toContain('1 school: NHS-0042');
-    expect(text).toContain('Classes ⊘ disabled');
+    expect(text).toContain('Classes • disabled');
     expect(text).toContain('2 schools: FAB-ELEM-01, FAB-ELEM-02');
-    expect(text).toContain('Classes ✓ ready · Security groups ⌛ expired');
+    expect(text).toContain('Classes ✓ ready · Security groups ✗ expired');
   });
 
   it('when the list is shown, then each set has a Show button that runs show <id>, in name order', async () => {

@@ -15,8 +15,8 @@ describe('status (component, sandbox Graph emulator)', () => {
     const text = cardText(await say(bot, 'status'));
     expect(text).toContain('8 flows in 3 flow sets: 5 ready · 1 failed · 1 expired · 1 disabled.');
     expect(text).toContain('Administrative units ✗ failed');
-    expect(text).toContain('Security groups ⌛ expired');
-    expect(text).toContain('Classes ⊘ disabled');
+    expect(text).toContain('Security groups ✗ expired');
+    expect(text).toContain('Classes • disabled');
     expect(text).not.toContain('Users ✓ ready');
   });
 
@@ -25,7 +25,7 @@ describe('status (component, sandbox Graph emulator)', () => {
     const card = await say(bot, 'STATUS');
     const text = cardText(card);
     expect(text).toContain('4 ready · 2 failed · 1 expired · 1 disabled');
-    expect(text).toContain('Classes ✗ failed · Security groups ⌛ expired');
+    expect(text).toContain('Classes ✗ failed · Security groups ✗ expired');
     const shows = executeActions(card).filter((a) => a.title === 'Show');
     expect(shows.map((a) => a.data)).toEqual([
       { command: `show ${SEED_IDS.allSchools}` },
@@ -37,7 +37,7 @@ describe('status (component, sandbox Graph emulator)', () => {
   it('when a flow is not ready yet, then status says so', async () => {
     control().setReadiness(SEED_IDS.northwindUser, 'notReady');
     expect(cardText(await say(bot, 'readiness'))).toContain(
-      'Users ⏳ not ready · Classes ⊘ disabled',
+      'Users … not ready · Classes • disabled',
     );
   });
 

@@ -41,10 +41,10 @@ describe('filterDetail', () => {
 describe('readinessBadge', () => {
   it.each([
     ['ready', '✓ ready', 'Good'],
-    ['notReady', '⏳ not ready', 'Warning'],
+    ['notReady', '… not ready', 'Warning'],
     ['failed', '✗ failed', 'Attention'],
-    ['expired', '⌛ expired', 'Attention'],
-    ['disabled', '⊘ disabled', 'Warning'],
+    ['expired', '✗ expired', 'Attention'],
+    ['disabled', '• disabled', 'Warning'],
     ['unknownFutureValue', '? unknownFutureValue', 'Default'],
     ['somethingNew', '? somethingNew', 'Default'],
     [null, '? unknown', 'Default'],
@@ -65,9 +65,9 @@ describe('flowsSummary', () => {
     [[], 'No flows yet'],
     [
       [flow('securityGroup', 'failed'), flow('user', 'ready'), flow('classGroup', 'notReady')],
-      'Users ✓ ready · Classes ⏳ not ready · Security groups ✗ failed',
+      'Users ✓ ready · Classes … not ready · Security groups ✗ failed',
     ],
-    [[flow('administrativeUnit', 'expired')], 'Administrative units ⌛ expired'],
+    [[flow('administrativeUnit', 'expired')], 'Administrative units ✗ expired'],
     [
       [
         ProvisioningFlow.parse({
@@ -77,7 +77,7 @@ describe('flowsSummary', () => {
         }),
         flow('user', 'disabled'),
       ],
-      'Users ⊘ disabled · Other flow ✓ ready',
+      'Users • disabled · Other flow ✓ ready',
     ],
   ])('when the flows are %#, then the line is "%s"', (flows, expected) => {
     expect(flowsSummary(flows)).toBe(expected);

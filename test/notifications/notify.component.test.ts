@@ -45,7 +45,7 @@ describe('notify here in a channel other than General', () => {
     expect(cards).toHaveLength(1);
     const text2 = cardText(cards[0]);
     expect(text2).toContain('Northwind High School · Users ✗ failed');
-    expect(text2).toContain('⏳ not ready → ✗ failed');
+    expect(text2).toContain('… not ready → ✗ failed');
     expect(text2).toMatch(/When\n\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     expect(executeActions(cards[0]).map((a) => [a.title, a.verb, a.data])).toEqual([
       ['Show set', 'command.run', { command: `show ${SEED_IDS.northwind}` }],

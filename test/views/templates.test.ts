@@ -33,6 +33,28 @@ describe('card templates', () => {
     },
   );
 
+  it.each(cases)(
+    'when $template is expanded for "$state", then its text is readable without an emoji font and no small yellow text',
+    ({ render }) => {
+      const problems: string[] = [];
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        const o = node as Record<string, unknown>;
+        // Yellow text on white fails contrast: a warning is a Container with style "warning".
+        if (o.type === 'TextBlock' && o.color === 'Warning') problems.push(`yellow: ${o.text}`);
+        for (const v of Object.values(o)) {
+          // ⌛ ⏳ and other emoji-font glyphs render as empty boxes without one.
+          if (typeof v === 'string' && /[\u2300-\u23ff\u2298\u{1f000}-\u{1faff}]/u.test(v))
+            problems.push(`glyph: ${v}`);
+          else walk(v);
+        }
+      };
+      walk(render());
+      expect(problems).toEqual([]);
+    },
+  );
+
   it('when a fixture or view-model entry names a template, then that template exists', () => {
     const orphans = [...fixtureNames(), ...Object.keys(VIEW_MODEL_STATES)].filter(
       (name) => !templates.includes(name),
