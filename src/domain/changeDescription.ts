@@ -57,8 +57,21 @@ const TOUCHES: Record<FlowKind, string> = {
   administrativeUnit: 'every administrative unit the flow manages',
 };
 
-const UNDOCUMENTED_AFTERMATH =
-  "Microsoft's documentation does not say what happens to the users and groups it already created.";
+/** What a flow of each kind has created in the tenant (for what a delete leaves behind). */
+const CREATED: Record<FlowKind, string> = {
+  user: 'users',
+  classGroup: 'class groups and class Teams',
+  securityGroup: 'security groups',
+  administrativeUnit: 'administrative units',
+};
+
+/** "a", "a and b", "a, b and c". */
+const andList = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
+/** What Microsoft does not document, in the words of the flows being deleted. */
+const undocumentedAftermath = (kinds: FlowKind[], whose: string) =>
+  `Microsoft's documentation does not say what happens to the ${andList(kinds.map((k) => CREATED[k]))} ${whose} already created.`;
 const NO_UNDO = 'This cannot be undone: to get it back, create it again.';
 
 const flowList = (kinds: FlowKind[]) => kinds.map((k) => FLOW_KIND_NAMES[k]).join(', ');
@@ -69,14 +82,21 @@ export function describeBlastRadius(input: BlastRadiusInput): BlastRadius {
   switch (input.kind) {
     case 'deleteFlowSet': {
       const n = input.flowKinds.length;
-      const flows = n
-        ? `Deletes the set and its ${n === 1 ? 'flow' : `${n} flows`} (${flowList(input.flowKinds)})`
-        : 'Deletes the set (it has no flows)';
+      const title = `Delete flow set "${set.name}"`;
+      if (!n)
+        return {
+          title,
+          effects: [
+            'Deletes the set. It has no flows: nothing is provisioned through it.',
+            NO_UNDO,
+          ],
+        };
+      const flows = `Deletes the set and its ${n === 1 ? 'flow' : `${n} flows`} (${flowList(input.flowKinds)})`;
       return {
-        title: `Delete flow set "${set.name}"`,
+        title,
         effects: [
           `${flows}; provisioning for ${schools} through this set stops.`,
-          UNDOCUMENTED_AFTERMATH,
+          undocumentedAftermath(input.flowKinds, n === 1 ? 'its flow' : 'its flows'),
           NO_UNDO,
         ],
       };
@@ -86,7 +106,7 @@ export function describeBlastRadius(input: BlastRadiusInput): BlastRadius {
         title: changeTitle('deleteFlow', { setName: set.name, flowKind: input.flowKind }),
         effects: [
           `Stops provisioning ${PROVISIONS[input.flowKind]} for ${schools} through this set.`,
-          UNDOCUMENTED_AFTERMATH,
+          undocumentedAftermath([input.flowKind], 'it'),
           NO_UNDO,
         ],
       };

@@ -162,3 +162,24 @@ describe('the deprecated minors flag (component)', () => {
     expect(edit).not.toContain('deprecated');
   });
 });
+
+describe('blast radius in the words of what is deleted (component)', () => {
+  const bot = useTestBot({}, { resetEach: 'state+requests' });
+
+  it('when an empty set is deleted, then the preview says nothing is provisioned through it', async () => {
+    const form = await cardFor(bot, 'create Empty Pilot');
+    await press(bot, cardOf(await press(bot, form, 'flowset.preview')), 'Apply');
+    const text = JSON.stringify(await cardFor(bot, 'delete Empty Pilot'));
+    expect(text).toContain('It has no flows: nothing is provisioned through it.');
+    expect(text).not.toContain('stops');
+  });
+
+  it('when an administrative-unit flow is removed, then the preview speaks of units, not users and groups', async () => {
+    const text = JSON.stringify(
+      await cardFor(bot, 'remove administrative units flow from contoso'),
+    );
+    expect(text).toContain('Stops provisioning administrative units');
+    expect(text).toContain('what happens to the administrative units it already created');
+    expect(text).not.toContain('users and groups');
+  });
+});

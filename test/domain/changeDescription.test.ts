@@ -57,7 +57,6 @@ describe('describeBlastRadius', () => {
       'Deletes the set and its 2 flows (user, class group); provisioning for',
     ],
     [['securityGroup'], 'Deletes the set and its flow (security group); provisioning for'],
-    [[], 'Deletes the set (it has no flows); provisioning for'],
   ] as const)(
     'when a set with flows %j is deleted, then the count and kinds are spelled out',
     (flowKinds, text) => {
@@ -72,6 +71,40 @@ describe('describeBlastRadius', () => {
       expect(radius.effects.join(' ')).toContain('cannot be undone');
     },
   );
+
+  it('when an empty set is deleted, then it says nothing is provisioned through it (nothing stops)', () => {
+    const radius = describeBlastRadius({ kind: 'deleteFlowSet', set: north, flowKinds: [] });
+    expect(radius.effects).toEqual([
+      'Deletes the set. It has no flows: nothing is provisioned through it.',
+      'This cannot be undone: to get it back, create it again.',
+    ]);
+  });
+
+  it.each([
+    ['user', 'the users it already created'],
+    ['classGroup', 'the class groups and class Teams it already created'],
+    ['securityGroup', 'the security groups it already created'],
+    ['administrativeUnit', 'the administrative units it already created'],
+  ] as const)(
+    'when a %s flow is removed, then what it leaves behind is named for its kind',
+    (flowKind, words) => {
+      const radius = describeBlastRadius({ kind: 'deleteFlow', set: north, flowKind });
+      expect(radius.effects[1]).toBe(
+        `Microsoft's documentation does not say what happens to ${words}.`,
+      );
+    },
+  );
+
+  it('when a set with a user and an administrative-unit flow is deleted, then both kinds of leftovers are named', () => {
+    const radius = describeBlastRadius({
+      kind: 'deleteFlowSet',
+      set: north,
+      flowKinds: ['user', 'administrativeUnit'],
+    });
+    expect(radius.effects[1]).toBe(
+      "Microsoft's documentation does not say what happens to the users and administrative units its flows already created.",
+    );
+  });
 
   it('when a flow is removed, then it says what stops and that the aftermath is undocumented', () => {
     const radius = describeBlastRadius({ kind: 'deleteFlow', set: north, flowKind: 'classGroup' });
