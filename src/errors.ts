@@ -27,6 +27,12 @@ export interface AppErrorOptions {
   fields?: Record<string, string>;
   /** A write went through but reading it back failed: the change happened (check this, not the text). */
   savedButUnread?: boolean;
+  /**
+   * A write was sent but no usable answer came back (timeout, dropped connection, a 5xx to a
+   * POST): Graph may or may not have made it. Record the change's outcome as unknown and settle
+   * it by reading Graph, never by sending it again.
+   */
+  outcomeUnknown?: boolean;
 }
 
 export class AppError extends Error {
@@ -37,6 +43,7 @@ export class AppError extends Error {
   readonly status?: number;
   readonly fields?: Record<string, string>;
   readonly savedButUnread: boolean;
+  readonly outcomeUnknown: boolean;
 
   constructor(code: AppErrorCode, userMessage: string, options: AppErrorOptions = {}) {
     super(userMessage, { cause: options.cause });
@@ -48,6 +55,7 @@ export class AppError extends Error {
     this.status = options.status;
     this.fields = options.fields;
     this.savedButUnread = options.savedButUnread ?? false;
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
 }
 

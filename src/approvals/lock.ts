@@ -13,7 +13,8 @@ import type { ApprovalRequest } from '../domain/approvalRecords';
 import type { ApprovalStores } from './stores';
 import { formatTime } from '../domain/time';
 
-const HOLDING = ['pending', 'approved', 'applying'];
+/** `unknown`: the write may still land, so the set stays held until the sweep settles it. */
+const HOLDING = ['pending', 'approved', 'applying', 'unknown'];
 
 export type LockState =
   | { free: true; eTag?: string }

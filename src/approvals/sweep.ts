@@ -1,7 +1,8 @@
 /**
  * The background sweep (every APPROVAL_SWEEP_SECONDS, and once at start-up): expires overdue
  * requests and plain previews and updates their cards; settles changes
- * whose Graph write was cut short by a crash (reconcile.ts); brings request cards that missed an
+ * whose Graph write was cut short by a crash, and changes whose write was sent but never answered
+ * (`unknown`), by reading Graph (reconcile.ts); brings request cards that missed an
  * update up to date; posts requests whose posting was cut short. Every state change is a
  * compare-and-set, so several instances sweeping at once still record each outcome once.
  */
@@ -42,6 +43,11 @@ export interface SweepDeps {
 
 /** A request still being posted by the turn that made it is left alone this long. */
 const REDELIVER_AFTER_MS = 2 * 60_000;
+/**
+ * A write sent without an answer may still be landing (Graph kept working after we gave up), so
+ * its outcome is read no sooner than this after it was recorded `unknown`.
+ */
+export const UNKNOWN_SETTLE_AFTER_MS = 60_000;
 
 const syncDeps = (deps: SweepDeps): CardSyncDeps => ({ ...deps, views: deps.views });
 
@@ -115,6 +121,58 @@ async function reconcileOrphans(deps: SweepDeps, now: Date): Promise<number> {
   return settled;
 }
 
+/**
+ * Changes whose write was sent but never answered (`unknown`): read Graph (reconcile.ts) and
+ * record `applied` or `failed` with what was seen, then update the request's cards or the
+ * preview's message. Nothing is sent again; a Graph read that fails leaves it for the next sweep.
+ */
+async function settleUnknown(
+  deps: SweepDeps,
+  now: Date,
+): Promise<{ settled: number; updated: number }> {
+  let settled = 0;
+  let updated = 0;
+  for (const change of (await deps.changes.list()).filter((c) => c.state === 'unknown')) {
+    const since = [...change.history].reverse().find((h) => h.state === 'unknown')?.at;
+    if (since && now.getTime() - Date.parse(since) < UNKNOWN_SETTLE_AFTER_MS) continue;
+    const evidence = await evidenceOf(deps.appGraph, change).catch((err: unknown) => {
+      deps.logger.warn('could not check a change with an unknown outcome; will try again', {
+        changeId: change.id,
+        error: err,
+      });
+      return undefined;
+    });
+    if (!evidence) continue;
+    const view = await viewOf(deps.views, change.id);
+    const said = `Microsoft Graph did not answer when this change was sent. The bot checked: ${evidence.seen}.`;
+    const recordDeps = { ...deps, person: SYSTEM_ACTOR, now: () => now };
+    const recorded = evidence.applied
+      ? await recordEvent(
+          recordDeps,
+          change,
+          view,
+          { type: 'succeeded' },
+          { outcome: `${said} So it was made.` },
+        )
+      : await recordEvent(recordDeps, change, view, {
+          type: 'failed',
+          error: `${said} So it was not made; nothing was sent again.`,
+        });
+    if (recorded.state === 'unknown') continue; // another instance settled it meanwhile
+    deps.logger.info('change with an unknown outcome settled', {
+      changeId: change.id,
+      state: recorded.state,
+      seen: evidence.seen,
+    });
+    settled++;
+    const request = (await deps.stores.requests.get(change.id))?.value;
+    updated += request
+      ? await syncCards(syncDeps(deps), recorded, request)
+      : await updatePreviewCard(deps, recorded);
+  }
+  return { settled, updated };
+}
+
 /** Requests whose cards show another state than the change's (a crash, a failed update). */
 async function catchUpCards(deps: SweepDeps): Promise<number> {
   let updated = 0;
@@ -151,7 +209,13 @@ async function redeliver(deps: SweepDeps, now: Date): Promise<number> {
 export async function sweep(deps: SweepDeps, now: Date): Promise<SweepResult> {
   const { expired, updated } = await expireOverdue(deps, now);
   const reconciled = await reconcileOrphans(deps, now);
+  const unknown = await settleUnknown(deps, now);
   const caughtUp = await catchUpCards(deps);
   const delivered = await redeliver(deps, now);
-  return { expired, reconciled, cardsUpdated: updated + caughtUp, delivered };
+  return {
+    expired,
+    reconciled: reconciled + unknown.settled,
+    cardsUpdated: updated + unknown.updated + caughtUp,
+    delivered,
+  };
 }

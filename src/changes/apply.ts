@@ -15,7 +15,7 @@
  * Under peer policy the requester's Apply is not an approval: it is refused (applyGate.ts).
  */
 import { isRequester, type PendingChange } from '../domain/pendingChange';
-import { toAppError, type AppError } from '../errors';
+import { toAppError } from '../errors';
 import type { IndustryDataApi } from '../graph';
 import { gateForPeerPolicy, type GateOutcome } from './applyGate';
 import { viewOf, type ChangeView } from './changeView';
@@ -79,7 +79,10 @@ export async function applyChange(
   return { kind: 'finished', ...(await executeClaimed(deps, claim.change, steps)) };
 }
 
-/** Steps 2 and 3: Graph only. Any Graph error ends here as `failed`; nothing is retried. */
+/**
+ * Steps 2 and 3: Graph only. A Graph error ends here as `failed`, or as `unknown` when the write
+ * was sent and not answered (settled later by reading Graph); nothing is retried.
+ */
 async function talkToGraph(
   deps: ChangeDeps,
   change: PendingChange,
@@ -92,7 +95,9 @@ async function talkToGraph(
     deps.logger.info('change writing', { changeId: change.id, kind: change.kind });
     return { kind: 'applied', done: await steps.execute(deps.graph, change, view) };
   } catch (err) {
-    return { kind: 'failed', error: toAppError(err) as AppError };
+    const error = toAppError(err);
+    // Sent but not answered: it may have been made. Recorded `unknown`; the sweep reads Graph.
+    return error.outcomeUnknown ? { kind: 'unknown', error } : { kind: 'failed', error };
   }
 }
 

@@ -27,7 +27,9 @@ export interface Finished {
 export type Outcome =
   | { kind: 'stale'; reason: string; rows: FieldChange[] }
   | { kind: 'applied'; done: Executed }
-  | { kind: 'failed'; error: AppError };
+  | { kind: 'failed'; error: AppError }
+  /** Sent, no answer (AppError.outcomeUnknown): recorded `unknown`, settled by the sweep. */
+  | { kind: 'unknown'; error: AppError };
 
 type Deps = Pick<ChangeDeps, 'changes' | 'logger' | 'now' | 'person' | 'audit'>;
 
@@ -45,7 +47,7 @@ export async function recordEvent(
   const kind = event.type === 'succeeded' ? 'applied' : event.type;
   if (
     result.outcome === 'changed' &&
-    (kind === 'applied' || kind === 'failed' || kind === 'stale')
+    (kind === 'applied' || kind === 'failed' || kind === 'stale' || kind === 'unknown')
   ) {
     const requestId = 'requestId' in event ? event.requestId : undefined;
     await recordChangeEvent(deps, recorded, view, kind, {
@@ -106,6 +108,22 @@ export async function recordOutcome(
       const event = { type: 'failed', error: message, requestId: error.requestId } as const;
       const failed = await recordEvent(deps, change, view, event, { reason: message });
       return { change: failed, view, result: { kind: 'failed' } };
+    }
+    case 'unknown': {
+      const { error } = outcome;
+      deps.logger.warn('change outcome unknown', {
+        ...log,
+        code: error.code,
+        graphRequestId: error.requestId,
+      });
+      const event = {
+        type: 'unknown',
+        error: error.userMessage,
+        requestId: error.requestId,
+      } as const;
+      const reason = `${error.userMessage} Checking with Microsoft Graph whether it was made; nothing is sent again.`;
+      const unknown = await recordEvent(deps, change, view, event, { reason });
+      return { change: unknown, view, result: { kind: 'unknown' } };
     }
   }
 }

@@ -14,6 +14,8 @@ export const AUDIT_EVENTS = [
   'rejected',
   'applied',
   'failed',
+  /** The write was sent, no answer came back: being checked; an `applied` or `failed` follows. */
+  'unknown',
   'stale',
   'expired',
   'cancelled',

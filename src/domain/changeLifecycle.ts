@@ -9,7 +9,10 @@
  *
  *   pending ──apply (requester, self policy)──▶ applying ──succeeded──▶ applied
  *      │                                           ├──────failed──────▶ failed
- *      │                                           └──────stale───────▶ stale   (object changed)
+ *      │                                           ├──────stale───────▶ stale   (object changed)
+ *      │                                           └──────unknown─────▶ unknown ──succeeded / failed──▶ applied / failed
+ *      │                      (sent, no answer: the sweep reads Graph for evidence, approvals/sweep.ts;
+ *      │                       nothing is ever sent again)
  *      ├──approve (not the requester)──▶ approved ──apply (by that approver)──▶ applying …
  *      ├──reject (not the requester)──▶ rejected
  *      ├──cancel (requester, or an approver from the request)──▶ cancelled   (also from approved)
@@ -30,7 +33,9 @@ export type ChangeEvent =
   | { type: 'expire' }
   | { type: 'stale' }
   | { type: 'succeeded'; requestId?: string }
-  | { type: 'failed'; error: string; requestId?: string };
+  | { type: 'failed'; error: string; requestId?: string }
+  /** The write was sent but no answer came back (AppError.outcomeUnknown). */
+  | { type: 'unknown'; error: string; requestId?: string };
 
 /** The events of the approval request card. */
 export type ApprovalEvent =
@@ -47,7 +52,9 @@ export type TransitionResult =
 
 /** States in which a change can still be decided, applied or cancelled. */
 export const OPEN: readonly ChangeState[] = ['pending', 'approved'];
-const FINISHED_APPLY: readonly ChangeState[] = ['applying', 'applied', 'failed'];
+const FINISHED_APPLY: readonly ChangeState[] = ['applying', 'unknown', 'applied', 'failed'];
+/** States the settle events (succeeded, failed) move from: a claimed write, or one not heard back. */
+const SETTLING: readonly ChangeState[] = ['applying', 'unknown'];
 
 /** Who reads a refusal: the requester on the preview card, or anyone on the approval request. */
 type Audience = 'requester' | 'approver';
@@ -61,12 +68,16 @@ const WHY_CLOSED: Record<Audience, Partial<Record<ChangeState, string>>> = {
     rejected: 'This change was rejected.',
     applied: 'This change has already been applied.',
     applying: 'This change is being applied right now.',
+    unknown:
+      'This change was sent, but Microsoft Graph did not confirm it; the bot is checking whether it was made.',
     failed: 'This change was already tried and failed. Preview it again to retry.',
   },
   approver: {
     approved: 'This request has already been approved.',
     rejected: 'This request has already been rejected.',
     applying: 'This change is being applied right now.',
+    unknown:
+      'This change was sent, but Microsoft Graph did not confirm it; the bot is checking whether it was made.',
     applied: 'This change has already been applied.',
     failed: 'This change was approved, but applying it failed.',
     stale: 'The flow set changed after this request, so it was not applied.',
@@ -191,19 +202,33 @@ export function transition(change: PendingChange, event: ChangeEvent, now: Date)
       if (change.state !== 'applying' && !OPEN.includes(change.state))
         return refuse('conflict', WHY_CLOSED.requester[change.state]!);
       return changed(move(change, 'stale', now, undefined, { error: WHY_CLOSED.requester.stale }));
+    case 'unknown':
+      if (change.state === 'unknown') return already(change);
+      if (change.state !== 'applying')
+        return refuse(
+          'conflict',
+          `Only a change being applied can have an unknown outcome; it is ${change.state}.`,
+        );
+      return changed(
+        move(change, 'unknown', now, undefined, {
+          requestId: event.requestId,
+          error: event.error,
+        }),
+      );
     case 'succeeded':
     case 'failed': {
       const target = event.type === 'succeeded' ? 'applied' : 'failed';
       if (change.state === target) return already(change);
-      if (change.state !== 'applying')
+      if (!SETTLING.includes(change.state))
         return refuse(
           'conflict',
           `Only a change being applied can be ${target}; it is ${change.state}.`,
         );
+      const requestId = event.requestId ?? change.result.requestId;
       const result =
         event.type === 'succeeded'
-          ? { requestId: event.requestId, appliedAt: now.toISOString() }
-          : { requestId: event.requestId, error: event.error };
+          ? { requestId, appliedAt: now.toISOString() }
+          : { requestId, error: event.error };
       return changed(move(change, target, now, undefined, result));
     }
   }

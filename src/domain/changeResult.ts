@@ -13,4 +13,6 @@ export type StoredData =
 export type FinishedResult =
   | { kind: 'applied'; stored?: StoredData; note?: string }
   | { kind: 'failed' }
+  /** Sent, but Graph did not answer: the sweep settles it by reading Graph (approvals/sweep.ts). */
+  | { kind: 'unknown' }
   | { kind: 'stale'; reason: string; rows: FieldChange[] };

@@ -32,6 +32,8 @@ export const CHANGE_STATES = [
   'approved',
   'rejected',
   'applying',
+  /** The write was sent but no answer came back: the sweep reads Graph and settles it. */
+  'unknown',
   'applied',
   'failed',
   'cancelled',

@@ -140,11 +140,14 @@ function mapUnavailable(
 /**
  * A request that got no usable answer: a timeout or a connection error, or a 5xx to a POST.
  * When the request was a POST (create, reset) Graph may have done it, so the user is told to look
- * before trying again, and the error is not marked retryable.
+ * before trying again, and the error is not marked retryable. Any write that got no answer is
+ * marked `outcomeUnknown`: the change pipeline settles it by reading Graph (approvals/sweep.ts).
  */
 export function mapNoAnswer(args: {
   transport: 'timeout' | 'network' | 'http';
   ambiguousWrite: boolean;
+  /** The request was a write (not a GET): whether it took effect is unknown (outcomeUnknown). */
+  write?: boolean;
   requestId: string;
   status?: number;
   context: OperationContext;
@@ -161,7 +164,7 @@ export function mapNoAnswer(args: {
     return new AppError(
       'unavailable',
       `${what} The change may or may not have been made: check the ${args.context.what} before trying again.`,
-      { requestId, status, cause, retryable: false },
+      { requestId, status, cause, retryable: false, outcomeUnknown: true },
     );
   }
   return new AppError('unavailable', `${what} Try again in a moment.`, {
@@ -169,6 +172,7 @@ export function mapNoAnswer(args: {
     status,
     cause,
     retryable: true,
+    outcomeUnknown: args.write ?? false,
   });
 }
 

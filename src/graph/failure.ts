@@ -36,6 +36,7 @@ export function attemptError(
     return mapNoAnswer({
       transport,
       ambiguousWrite,
+      write: req.method !== 'GET',
       requestId: ids.requestId,
       status,
       context: req.context,

@@ -157,6 +157,27 @@ export function failedCard(change: PendingChange, view: ChangeView): AdaptiveCar
   });
 }
 
+/**
+ * Sent, but Graph did not answer (timeout, dropped connection): the outcome is being checked by
+ * reading Graph (approvals/sweep.ts), and this card is replaced by the applied or failed one.
+ */
+export function unknownCard(change: PendingChange, view: ChangeView): AdaptiveCard {
+  const { by } = entered(change, 'applying');
+  return changeResultCard({
+    tone: 'warning',
+    status: 'Outcome unknown: checking',
+    title: titleOf(change, view),
+    message: sentences(
+      `Sent by ${by?.name ?? 'the requester'} at ${formatTime(entered(change, 'unknown').at, 'second')}.`,
+      change.result.error,
+      'The bot is checking with Microsoft Graph whether it was made and will update this card; nothing will be sent again.',
+      approvalLine(change),
+    ),
+    references: references(change),
+    buttons: showButtons(change),
+  });
+}
+
 export function staleCard(
   change: PendingChange,
   view: ChangeView,
@@ -189,6 +210,8 @@ export function finishedCard(
       return appliedCard(change, view, result.stored && storedViewOf(result.stored), result.note);
     case 'failed':
       return failedCard(change, view);
+    case 'unknown':
+      return unknownCard(change, view);
     case 'stale':
       return staleCard(change, view, result.reason, result.rows);
   }
@@ -258,6 +281,8 @@ export function closedCard(change: PendingChange, view: ChangeView, note?: strin
       return appliedCard(change, view);
     case 'failed':
       return failedCard(change, view);
+    case 'unknown':
+      return unknownCard(change, view);
     case 'stale':
       return staleCard(change, view, 'The object changed after this preview.');
     default:

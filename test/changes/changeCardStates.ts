@@ -92,6 +92,8 @@ export const CHANGE_CARD_STATES: Record<string, CardStates> = {
     cancelled: () => closedCard(moved(change(), 'cancelled'), view()),
     expired: () => closedCard(moved(change(), 'expired'), view()),
     applying: () => closedCard(moved(change(), 'applying'), view()),
+    'outcome unknown, being checked': () =>
+      closedCard(moved(addUser, 'applying', 'unknown'), view()),
   },
   'flow-kind-choice': {
     'two missing types': () => flowKindChoiceCard(set, ['securityGroup', 'administrativeUnit']),

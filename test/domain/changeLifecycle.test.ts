@@ -476,3 +476,83 @@ describe('who owns a change', () => {
     expect(isRequester(inState('pending'), BOB)).toBe(false);
   });
 });
+
+describe('a write whose outcome is unknown', () => {
+  const unknown: ChangeEvent = { type: 'unknown', error: 'No answer.', requestId: 'req-7' };
+  it.each(
+    table([
+      ['the write got no answer', inState('applying'), unknown, minutes(1), 'changed', 'unknown'],
+      [
+        'no answer is reported twice',
+        inState('unknown'),
+        unknown,
+        minutes(1),
+        'already',
+        'unknown',
+      ],
+      [
+        'no answer for a change never claimed',
+        inState('pending'),
+        unknown,
+        minutes(1),
+        'refused',
+        'pending',
+      ],
+      [
+        'the sweep finds it made',
+        inState('unknown'),
+        { type: 'succeeded' },
+        minutes(5),
+        'changed',
+        'applied',
+      ],
+      [
+        'the sweep finds it not made',
+        inState('unknown'),
+        { type: 'failed', error: 'Not made.' },
+        minutes(5),
+        'changed',
+        'failed',
+      ],
+      [
+        'Apply is clicked again meanwhile',
+        inState('unknown'),
+        apply(),
+        minutes(2),
+        'already',
+        'unknown',
+      ],
+      [
+        'Cancel is clicked meanwhile',
+        inState('unknown'),
+        cancel(),
+        minutes(2),
+        'refused',
+        'unknown',
+      ],
+      [
+        'the object is found stale meanwhile',
+        inState('unknown'),
+        { type: 'stale' },
+        minutes(2),
+        'refused',
+        'unknown',
+      ],
+      [
+        'the sweeper expires it',
+        inState('unknown'),
+        { type: 'expire' },
+        minutes(60),
+        'already',
+        'unknown',
+      ],
+    ]),
+  )('when $what, then $outcome ($state)', (row) => check(row));
+
+  it('when it is settled, then the request-id of the write it was sent with is kept', () => {
+    const sent = transition(inState('applying'), unknown, minutes(1));
+    if (sent.outcome !== 'changed') throw new Error('not moved');
+    const settled = transition(sent.change, { type: 'succeeded' }, minutes(5));
+    expect(settled.outcome === 'changed' && settled.change.result.requestId).toBe('req-7');
+  });
+});

@@ -16,6 +16,7 @@ const EVENT_WORDS: Record<StoredAuditEntry['event'], string> = {
   rejected: 'it was rejected',
   applied: 'it was applied',
   failed: 'applying it failed',
+  unknown: 'whether it was made is still being checked',
   stale: 'the object changed before it was applied',
   expired: 'its preview expired',
   cancelled: 'it was cancelled',

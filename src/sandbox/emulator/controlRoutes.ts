@@ -10,7 +10,9 @@
  *   PUT    /_sandbox/faults/latency                {"ms":250} → 204; added before every Graph response (0 = off)
  *   POST   /_sandbox/faults                        {"status":429|503|504,"count":2,"method":"PATCH",
  *                                                  "pathContains":"/provisioningFlows","retryAfterSeconds":3}
- *                                                  → 201 the rule; the next `count` matching Graph requests fail
+ *                                                  → 201 the rule; the next `count` matching Graph requests fail;
+ *                                                  or {"drop":"beforeStoring"|"afterStoring",…}: the connection
+ *                                                  is closed unanswered, before or after the request is carried out
  *   GET    /_sandbox/faults                        200 {"latencyMs":0,"rules":[…]}
  *   DELETE /_sandbox/faults                        204 latency and every rule removed
  *   GET    /_sandbox/requests                      200 {"value":[request records, in order]}

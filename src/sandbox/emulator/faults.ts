@@ -1,7 +1,8 @@
 /**
  * Fault injection for the sandbox: extra latency on every Graph response, and rules that make the
  * next N matching requests fail the way Graph fails under load (docs/graph-notes.md#throttling): 429 with
- * `Retry-After` and the documented throttling body, 503 (optionally with Retry-After) or 504.
+ * `Retry-After` and the documented throttling body, 503 (optionally with Retry-After) or 504; or
+ * drop the connection without an answer, before or after the request is carried out.
  */
 import { z } from 'zod';
 import { AppError } from '../../errors';
@@ -9,13 +10,18 @@ import { newId } from './clock';
 import { innerErrorDate, type Outcome, type RequestIds } from './graphErrors';
 import type { FaultRule, FaultSpec, FaultsView } from './types';
 
-export const FaultSpecSchema = z.strictObject({
-  status: z.union([z.literal(429), z.literal(503), z.literal(504)]),
-  count: z.number().int().min(1).max(10_000).optional(),
-  method: z.string().min(1).optional(),
-  pathContains: z.string().min(1).optional(),
-  retryAfterSeconds: z.number().min(0).max(3600).optional(),
-});
+export const FaultSpecSchema = z
+  .strictObject({
+    status: z.union([z.literal(429), z.literal(503), z.literal(504)]).optional(),
+    drop: z.enum(['beforeStoring', 'afterStoring']).optional(),
+    count: z.number().int().min(1).max(10_000).optional(),
+    method: z.string().min(1).optional(),
+    pathContains: z.string().min(1).optional(),
+    retryAfterSeconds: z.number().min(0).max(3600).optional(),
+  })
+  .refine((spec) => (spec.status === undefined) !== (spec.drop === undefined), {
+    message: 'give exactly one of status and drop',
+  });
 
 export const LatencySchema = z.strictObject({ ms: z.number().int().min(0).max(120_000) });
 
@@ -53,6 +59,7 @@ export class FaultRegistry {
     const rule: FaultRule = {
       id: newId(),
       status: valid.status,
+      drop: valid.drop,
       remaining: valid.count ?? 1,
       method: valid.method?.toUpperCase(),
       pathContains: valid.pathContains,
@@ -121,7 +128,11 @@ function unavailableBody(status: 503 | 504, ids: RequestIds) {
   };
 }
 
-export function faultOutcome(rule: FaultRule, ids: RequestIds): Outcome {
+/** The answer of a `status` rule (a `drop` rule answers nothing: graphServer.ts). */
+export function faultOutcome(
+  rule: FaultRule & Required<Pick<FaultRule, 'status'>>,
+  ids: RequestIds,
+): Outcome {
   const headers: Record<string, string> = {};
   if (rule.retryAfterSeconds !== undefined) headers['Retry-After'] = String(rule.retryAfterSeconds);
   const body = rule.status === 429 ? throttledBody(ids) : unavailableBody(rule.status, ids);

@@ -75,6 +75,9 @@ function failureOutcome(err: unknown, ids: RequestIds, logger: Logger): Outcome 
   );
 }
 
+/** A fault rule's `drop`: no answer at all (recorded with status 0). */
+const DROPPED: Outcome = { status: 0 };
+
 export async function handleGraphRequest(
   req: IncomingMessage,
   res: ServerResponse,
@@ -90,16 +93,21 @@ export async function handleGraphRequest(
     const raw = await readRawBody(req);
     if (deps.faults.latency > 0) await sleep(deps.faults.latency);
     const fault = deps.faults.take(method, url.pathname);
-    if (fault) {
-      outcome = faultOutcome(fault, ids);
+    if (fault?.status !== undefined) {
+      outcome = faultOutcome({ ...fault, status: fault.status }, ids);
+    } else if (fault?.drop === 'beforeStoring') {
+      outcome = DROPPED;
     } else {
       caller = await identifyCaller(deps.authenticate, req.headers.authorization, deps.logger);
       outcome = operate(req, method, url, raw, caller, deps);
+      if (fault?.drop === 'afterStoring') outcome = DROPPED;
     }
   } catch (err) {
     outcome = failureOutcome(err, ids, deps.logger);
   }
-  writeOutcome(res, outcome, ids);
+  // A dropped connection: the caller sees a reset, never an answer.
+  if (outcome === DROPPED) res.socket?.destroy();
+  else writeOutcome(res, outcome, ids);
   const record: EmulatorRequestRecord = {
     method,
     path: req.url ?? '/',

@@ -59,9 +59,18 @@ export interface EmulatorRequestRecord {
   requestId: string;
 }
 
-/** A fault the emulator answers with instead of doing the work (docs/graph-notes.md#throttling). */
+/**
+ * A fault the emulator answers with instead of doing the work (docs/graph-notes.md#throttling),
+ * or a dropped connection: exactly one of `status` and `drop`.
+ */
 export interface FaultSpec {
-  status: 429 | 503 | 504;
+  status?: 429 | 503 | 504;
+  /**
+   * Close the connection without answering, before the request is carried out (`beforeStoring`:
+   * nothing is stored) or after (`afterStoring`: stored, but the caller never hears): a write whose
+   * outcome the caller cannot know.
+   */
+  drop?: 'beforeStoring' | 'afterStoring';
   /** How many matching requests get the fault (default 1). */
   count?: number;
   /** Only requests with this method (case-insensitive). */
@@ -72,7 +81,7 @@ export interface FaultSpec {
   retryAfterSeconds?: number;
 }
 
-export interface FaultRule extends Required<Pick<FaultSpec, 'status'>> {
+export interface FaultRule extends Pick<FaultSpec, 'status' | 'drop'> {
   id: string;
   remaining: number;
   method?: string;
