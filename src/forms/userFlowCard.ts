@@ -44,6 +44,18 @@ function rolesLine(group: FormRoleGroup): string {
   return `Roles: ${shown}${codes.length > SHOWN_ROLES ? `, … (${codes.length} roles)` : ''}`;
 }
 
+/** Microsoft 365 A3 product names: students get the student SKU, everyone else the faculty one. */
+const STUDENT_SKU = 'M365EDU_A3_STUDENT';
+const FACULTY_SKU = 'M365EDU_A3_FACULTY';
+
+/** The licence example that fits the role group (a student group holds the student role). */
+export function skuExample(group: FormRoleGroup): string {
+  const students = group.roleCodes.length
+    ? group.roleCodes.every((code) => /^student$/i.test(code))
+    : /student/i.test(`${group.id} ${group.name}`);
+  return `e.g. ${students ? STUDENT_SKU : FACULTY_SKU}`;
+}
+
 function roleGroupSection(
   group: FormRoleGroup,
   values: Record<string, string>,
@@ -62,6 +74,7 @@ function roleGroupSection(
     skusId: ids.licenseSkus,
     skus: values[ids.licenseSkus],
     skusError: errors[ids.licenseSkus] ?? '',
+    skusExample: skuExample(group),
   };
 }
 
@@ -69,7 +82,7 @@ function configurationHint(editing: boolean, configured: boolean): string {
   const base =
     'Used when "Create unmatched users" is on. For each role group that should get new ' +
     'accounts, turn it on and enter the initial password; license SKUs are the product names ' +
-    'of your tenant (e.g. M365EDU_A3_STUDENT), separated by commas or new lines.';
+    `of your tenant (e.g. ${FACULTY_SKU} for staff, ${STUDENT_SKU} for students), separated by commas or new lines.`;
   if (!editing || !configured) return base;
   return (
     'Graph never shows saved passwords. Leave this section as it is to keep the current ' +

@@ -183,3 +183,23 @@ describe('blast radius in the words of what is deleted (component)', () => {
     expect(text).not.toContain('users and groups');
   });
 });
+
+describe('licence examples per role group (component)', () => {
+  const bot = useTestBot({}, { resetEach: 'state+requests' });
+
+  it('when the user-flow form opens, then Staff shows a faculty SKU and Students a student SKU as the example', async () => {
+    const form = await cardFor(bot, 'add user flow to fabrikam');
+    const placeholders: Record<string, string> = {};
+    const visit = (v: unknown): void => {
+      if (Array.isArray(v)) return v.forEach(visit);
+      if (!v || typeof v !== 'object') return;
+      const o = v as Record<string, unknown>;
+      if (typeof o.id === 'string' && typeof o.placeholder === 'string')
+        placeholders[o.id] = o.placeholder;
+      Object.values(o).forEach(visit);
+    };
+    visit(form.body);
+    expect(placeholders['rg.staff.licenseSkus']).toBe('e.g. M365EDU_A3_FACULTY');
+    expect(placeholders['rg.students.licenseSkus']).toBe('e.g. M365EDU_A3_STUDENT');
+  });
+});
