@@ -22,6 +22,7 @@ import type { ActionResult } from '../bot/action';
 
 export const flowAddAction = cardAction({
   verb: 'flow.add',
+  writes: true,
   schema: AddFlowButton,
   async run(ctx, ref): Promise<ActionResult> {
     const graph = ctx.services.graph.forUser(ctx);
@@ -59,6 +60,7 @@ async function loadFlow(graph: IndustryDataApi, ref: FlowButton): Promise<FlowLo
 
 export const flowEditAction = cardAction({
   verb: 'flow.edit',
+  writes: true,
   schema: FlowButton,
   async run(ctx, ref): Promise<ActionResult> {
     const graph = ctx.services.graph.forUser(ctx);
@@ -72,6 +74,7 @@ export const flowEditAction = cardAction({
 const flowPreviewAction = (verb: string, kind: 'deleteFlow' | 'resetFlow') =>
   cardAction({
     verb,
+    writes: true,
     schema: FlowButton,
     async run(ctx, ref): Promise<ActionResult> {
       const deps = changeDeps(ctx);

@@ -81,6 +81,7 @@ const formState = (parsed: {
 
 export const flowPreviewAction = cardAction({
   verb: 'flow.preview',
+  writes: true,
   schema: FlowFormSubmit,
   async run(ctx, data): Promise<ActionResult> {
     const deps = changeDeps(ctx);

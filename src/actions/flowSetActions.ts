@@ -19,6 +19,7 @@ import { formatTime } from '../domain/time';
 /** Edit: the set form, filled from the set as stored now. 1 Graph call. */
 export const flowSetEditAction = cardAction({
   verb: 'flowset.edit',
+  writes: true,
   schema: SetButton,
   async run(ctx, ref): Promise<ActionResult> {
     const loaded = await loadForButton(ctx.services.graph.forUser(ctx), ref, false);
@@ -29,6 +30,7 @@ export const flowSetEditAction = cardAction({
 /** Delete: a preview of deleting the set and its flows. 2 Graph calls (set, flows). */
 export const flowSetDeleteAction = cardAction({
   verb: 'flowset.delete',
+  writes: true,
   schema: SetButton,
   async run(ctx, ref): Promise<ActionResult> {
     const deps = changeDeps(ctx);
@@ -44,6 +46,7 @@ export const flowSetDeleteAction = cardAction({
 /** The form's Preview: 0 Graph calls for a create, 1 (the set) for an edit. */
 export const flowSetPreviewAction = cardAction({
   verb: 'flowset.preview',
+  writes: true,
   schema: FlowSetFormSubmit,
   async run(ctx, data): Promise<ActionResult> {
     const deps = changeDeps(ctx);

@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 import { AppError } from '../errors';
-import type { ActionContext, CardAction } from '../bot/action';
+import { requireWrite } from '../bot/writeAccess';
+import { NEW_MESSAGE_KEY, asNewMessage, type ActionContext, type CardAction } from '../bot/action';
 import type { ActionResult } from '../bot/action';
 
 export async function runCardAction(
@@ -20,7 +21,8 @@ export async function runCardAction(
       'This button is not something I know how to handle. The card may be from an older version of the bot: ask me again to get a fresh one.',
     );
   }
-  const parsed = action.schema.safeParse(stripInputsMeta(data));
+  const { newMessage, data: payload } = splitNewMessage(stripInputsMeta(data));
+  const parsed = action.schema.safeParse(payload);
   if (!parsed.success) {
     const fields: Record<string, string> = {};
     for (const issue of parsed.error.issues)
@@ -31,8 +33,19 @@ export async function runCardAction(
       { fields },
     );
   }
+  if (action.writes) await requireWrite(ctx);
   ctx.services.logger.info('card action', { verb: action.verb, activityId: ctx.activityId });
-  return action.run(ctx, parsed.data);
+  const result = await action.run(ctx, parsed.data);
+  return newMessage ? asNewMessage(result) : result;
+}
+
+/** The `newMessage` flag (src/bot/action.ts) is ours, not the verb's: taken off before its schema. */
+function splitNewMessage(data: unknown): { newMessage: boolean; data: unknown } {
+  if (data && typeof data === 'object' && !Array.isArray(data) && NEW_MESSAGE_KEY in data) {
+    const { [NEW_MESSAGE_KEY]: flag, ...rest } = data as Record<string, unknown>;
+    return { newMessage: flag === true, data: rest };
+  }
+  return { newMessage: false, data };
 }
 
 /**

@@ -23,9 +23,23 @@ export type ActionResult =
   /** Leave the card as it is and show a short message. */
   | { kind: 'message'; text: string; also?: Reply[] };
 
+export { NEW_MESSAGE_KEY } from '../domain/adaptiveCard';
+
+/** A card result sent as a new message instead of replacing the clicked card. */
+export function asNewMessage(result: ActionResult): ActionResult {
+  if (result.kind !== 'card' || result.forEveryone) return result;
+  return {
+    kind: 'message',
+    text: 'Opened as a new message below.',
+    also: [{ card: result.card }, ...(result.also ?? [])],
+  };
+}
+
 export interface CardAction<S extends z.ZodType = z.ZodType> {
   verb: string;
   schema: S;
+  /** The button opens a form or a preview of a change: refused at once for read-only users. */
+  writes?: boolean;
   run(ctx: ActionContext, data: z.output<S>): Promise<ActionResult>;
 }
 

@@ -58,6 +58,11 @@ export interface Command<A = unknown> {
   usage: string;
   summary: string;
   examples: string[];
+  /**
+   * The command leads to a change (a form or a preview to Apply): someone whose token cannot
+   * change flow sets is told so at once, before any form (bot/writeAccess.ts requireWrite).
+   */
+  writes?: boolean;
   parse(rest: string): ParseResult<A>;
   run(ctx: CommandContext, args: A): Promise<Reply[]>;
 }

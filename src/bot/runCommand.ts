@@ -2,6 +2,7 @@
 import { unknownCommandCard } from '../views/messageCards';
 import { AppError } from '../errors';
 import { matchCommand } from './dispatch';
+import { requireWrite } from './writeAccess';
 import type { CommandContext, Reply } from './command';
 
 /**
@@ -25,6 +26,8 @@ export async function runCommandText(text: string, ctx: CommandContext): Promise
   if (match.kind === 'empty') return runCommandText('help', ctx);
   if (match.kind === 'unknown')
     return [{ card: unknownCommandCard(match.input, match.suggestions) }];
+  // Someone who cannot change flow sets learns it now, not at Apply (issue 12 item 3).
+  if (match.command.writes) await requireWrite(ctx);
   const parsed = match.command.parse(match.rest);
   if (!parsed.ok) {
     throw new AppError('bad_input', `${parsed.error} Usage: ${match.command.usage}`);

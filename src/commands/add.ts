@@ -31,6 +31,7 @@ function parseAdd(rest: string): ParseResult<AddArgs> {
 export const addCommand = command<AddArgs>({
   name: 'add',
   aliases: [],
+  writes: true,
   usage: 'add {type} flow to {set}',
   summary:
     'Add a flow to a set (type: user, class, security or adminunit): its form with defaults, then a preview you Apply.',

@@ -6,6 +6,7 @@ import { command } from '../bot/command';
 export const createCommand = command<{ name: string }>({
   name: 'create',
   aliases: ['create flow set', 'new flow set', 'new set'],
+  writes: true,
   usage: 'create {name}',
   summary:
     'A new flow set: a form for its name and schools, then a preview you Apply. No Graph call until then.',

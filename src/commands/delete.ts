@@ -36,6 +36,7 @@ async function proposeDeleteSet(ctx: CommandContext, typed: string): Promise<Rep
 export const deleteCommand = command<DeleteArgs>({
   name: 'delete',
   aliases: ['delete flow set'],
+  writes: true,
   usage: 'delete {set}',
   summary: 'Delete a flow set and all its flows: a preview of what stops, then Apply. No undo.',
   examples: ['delete "Fabrikam Elementary pilot"'],

@@ -55,6 +55,7 @@ async function editFlow(ctx: CommandContext, kind: FlowKind, typed: string): Pro
 export const editCommand = command<EditArgs>({
   name: 'edit',
   aliases: ['change', 'update'],
+  writes: true,
   usage: 'edit {set}  or  edit {type} flow in {set}',
   summary:
     "A flow set's name and schools, or one flow's settings: a form, then a preview you Apply.",

@@ -42,6 +42,7 @@ const USAGE = 'remove {type} flow from {set}';
 export const removeCommand = command<FlowTarget>({
   name: 'remove',
   aliases: [],
+  writes: true,
   usage: USAGE,
   summary:
     'Remove one flow from a set (user, class, security or adminunit): a preview of what stops, then Apply.',

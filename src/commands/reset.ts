@@ -9,6 +9,7 @@ import { command } from '../bot/command';
 export const resetCommand = command<FlowTarget>({
   name: 'reset',
   aliases: [],
+  writes: true,
   usage: 'reset {type} flow in {set}',
   summary:
     'Reset one flow: it reprocesses all data as on its first run and clears its errors. Preview first, then Apply.',

@@ -31,6 +31,7 @@ export function parseUndo(rest: string): ParseResult<UndoArgs> {
 export const undoCommand = command<UndoArgs>({
   name: 'undo',
   aliases: ['revert'],
+  writes: true,
   usage: 'undo {change}',
   summary:
     'A preview that reverses an applied change (from "history"): edits go back, creates are deleted. Resets and deletes cannot be undone.',

@@ -125,7 +125,8 @@ export function createTurnHandler(
   }
 
   async function deliver(ctx: TurnContext, result: ActionResult): Promise<InvokeResponse> {
-    for (const reply of result.also ?? []) await ctx.sendActivity(replyActivity(reply));
+    // New messages (a preview opened from an alert, say) learn their message id like any reply.
+    await sendReplies(ctx, result.also ?? []);
     if (result.kind === 'message') return messageInvokeResponse(result.text);
     if (result.forEveryone && ctx.activity.replyToId) {
       // The invoke response only changes the clicker's view; update the message itself.

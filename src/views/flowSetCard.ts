@@ -15,6 +15,7 @@ import {
 import { flowKindOf, type FlowSet, type ProvisioningFlow } from '../domain/flowSchemas';
 import { showCommandFor } from './flowSetListCard';
 import { AdaptiveCard, renderCard } from './render';
+import { NEW_MESSAGE_KEY } from '../domain/adaptiveCard';
 import { formatTime } from '../domain/time';
 
 /** Data of the Edit / Add flow / Delete buttons (verbs flowset.edit, flow.add, flowset.delete). */
@@ -70,6 +71,8 @@ export function flowSetCard(
     flows: sortFlows(flows).map((flow) => flowSection(set, flow)),
     refreshCommand: showCommandFor(set.id),
     setRef: flowSetRef(set),
+    // Add flow leaves the set card as it is: the type chooser comes as a new message.
+    addFlowRef: { ...flowSetRef(set), [NEW_MESSAGE_KEY]: true },
     // Graph allows one flow of each type per set (docs/graph-notes.md#one-flow-per-type).
     canAddFlow: missingFlowKinds(flows).length > 0,
   });

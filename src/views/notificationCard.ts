@@ -7,6 +7,7 @@ import { FLOW_KIND_LABELS, readinessBadge, type BadgeColor } from '../domain/flo
 import type { Attribution, NotificationEvent } from '../domain/notificationRecords';
 import { showCommandFor } from './flowSetListCard';
 import { AdaptiveCard, renderCard } from './render';
+import { NEW_MESSAGE_KEY } from '../domain/adaptiveCard';
 import { formatTime } from '../domain/time';
 
 export const MUTE_VERB = 'notify.mute';
@@ -16,7 +17,7 @@ const DIGEST_ROWS = 15;
 interface Button {
   title: string;
   verb: string;
-  data: Record<string, string>;
+  data: Record<string, string | boolean>;
 }
 
 const flowName = (e: NotificationEvent) => (e.flowKind ? FLOW_KIND_LABELS[e.flowKind] : 'Flow');
@@ -80,14 +81,21 @@ function buttonsFor(e: NotificationEvent): Button[] {
     buttons.push({
       title: 'Show set',
       verb: 'command.run',
-      data: { command: showCommandFor(e.setId) },
+      // The alert stays as it is; the set card comes as a new message (src/bot/action.ts).
+      data: { command: showCommandFor(e.setId), [NEW_MESSAGE_KEY]: true },
     });
   if ((e.kind === 'status' || e.kind === 'flowAdded') && e.flowId && e.flowKind) {
     buttons.push({
       title: 'Reset flow',
       verb: RESET_VERB,
       // The set card's button data (src/actions/changeSchemas.ts FlowButton): version = the set's.
-      data: { setId: e.setId, flowId: e.flowId, kind: e.flowKind, version: e.setVersion ?? '' },
+      data: {
+        setId: e.setId,
+        flowId: e.flowId,
+        kind: e.flowKind,
+        version: e.setVersion ?? '',
+        [NEW_MESSAGE_KEY]: true,
+      },
     });
   }
   buttons.push({
@@ -138,9 +146,13 @@ export function notificationDigestCard(events: readonly NotificationEvent[]): Ad
         .map((e) => ({
           title: `Show ${e.setName}`.slice(0, 40),
           verb: 'command.run',
-          data: { command: showCommandFor(e.setId) },
+          data: { command: showCommandFor(e.setId), [NEW_MESSAGE_KEY]: true },
         })),
-      { title: 'Readiness status', verb: 'command.run', data: { command: 'status' } },
+      {
+        title: 'Readiness status',
+        verb: 'command.run',
+        data: { command: 'status', [NEW_MESSAGE_KEY]: true },
+      },
     ],
   });
 }

@@ -18,6 +18,7 @@ import {
   graphWrites,
   press,
   sayAs,
+  openedBy,
 } from './support';
 
 const WORDS: Record<FlowKind, string> = {
@@ -138,7 +139,7 @@ describe('flow changes through preview and Apply (component)', () => {
     expect(graphWrites(bot).map((w) => [w.method, w.path.endsWith('/reset')])).toEqual([
       ['POST', true],
     ]);
-    let card = cardOf(await press(bot, result, 'Show flow set'));
+    let card = openedBy(bot, await press(bot, result, 'Show flow set'));
     // SANDBOX_READY_DELAY_MS is 100 in the harness: poll the card's Refresh until ready.
     for (let i = 0; i < 200 && !cardText(card).includes('Classes\n✓ ready'); i++) {
       await new Promise((r) => setTimeout(r, 20));
@@ -168,7 +169,7 @@ describe('flow changes through preview and Apply (component)', () => {
 
   it('when Add flow is clicked on the set card, then the missing types are offered and the chosen one opens its form', async () => {
     const show = await cardFor(bot, 'show northwind');
-    const choice = cardOf(await press(bot, show, 'flow.add'));
+    const choice = openedBy(bot, await press(bot, show, 'flow.add'));
     expect(buttons(choice).map((b) => b.data.kind)).toEqual([
       'securityGroup',
       'administrativeUnit',

@@ -130,6 +130,21 @@ export function cardOf(body: InvokeBody): Card {
   return body.value;
 }
 
+/**
+ * The card a button opened as a new message (issue 12 item 4: buttons on alerts, results, history
+ * and Add flow leave their card as it is): the invoke answered with a message, the card was posted.
+ */
+export function openedBy(bot: TestBot, body: InvokeBody): Card {
+  if (body.statusCode !== 200 || body.type !== 'application/vnd.microsoft.activity.message')
+    throw new Error(
+      `expected a message (card left as it is), got ${JSON.stringify(body).slice(0, 400)}`,
+    );
+  const posted = bot.connector.calls.filter(
+    (c) => c.method === 'POST' && c.activity?.attachments?.length,
+  );
+  return posted.at(-1)?.activity.attachments[0].content;
+}
+
 /** Graph writes (POST/PATCH/DELETE) the emulator has recorded, by anyone. */
 export const graphWrites = (bot: TestBot) =>
   bot.app.sandbox!.emulator.control.requests().filter((r) => r.method !== 'GET');

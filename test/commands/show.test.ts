@@ -70,7 +70,7 @@ describe('show (component, sandbox Graph emulator)', () => {
     expect(actions.filter((a) => !perFlow(a)).map((a) => [a.title, a.verb, a.data])).toEqual([
       ['Refresh', 'command.run', { command: `show ${SEED_IDS.northwind}` }],
       ['Edit', 'flowset.edit', ref],
-      ['Add flow', 'flow.add', ref],
+      ['Add flow', 'flow.add', { ...ref, newMessage: true }],
       ['Delete', 'flowset.delete', ref],
     ]);
     const flowRefs = [

@@ -36,7 +36,7 @@ describe('history (component)', () => {
     expect(text).toContain('Flow set name: Northwind High School → Northwind HS');
     expect(text).toContain(`asked by ${AVERY.name}`);
     expect(text).toContain(`Change ${changeId} · Graph request-id ${requestId}`);
-    expect(button(history, 'Undo').data).toEqual({ command: `undo ${changeId}` });
+    expect(button(history, 'Undo').data).toEqual({ command: `undo ${changeId}`, newMessage: true });
 
     const stored = await entriesOf(bot, changeId);
     expect(stored.map((e) => [e.event, e.actor.aadObjectId, e.requester.aadObjectId])).toEqual([

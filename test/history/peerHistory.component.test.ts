@@ -5,7 +5,16 @@
  */
 import { SEED_IDS } from '../../src/sandbox/emulator';
 import { cardText } from '../support/testBot';
-import { AVERY, BLAKE, buttons, cardFor, cardOf, graphWrites, press } from '../changes/support';
+import {
+  AVERY,
+  BLAKE,
+  buttons,
+  cardFor,
+  cardOf,
+  graphWrites,
+  press,
+  openedBy,
+} from '../changes/support';
 import { CHANNEL_ID, invokeInChannel, postsTo, request } from '../approvals/support';
 import { usePeerApprovalBot } from '../support/peerApprovalHarness';
 
@@ -30,7 +39,7 @@ describe('history under peer approval (component)', () => {
     // Recreating what was deleted is a new change: it needs approval like any other.
     bot.app.sandbox!.emulator.control.clearRequests();
     const explained = await cardFor(bot, `undo ${changeId}`);
-    const recreate = cardOf(await press(bot, explained, 'Recreate as new'));
+    const recreate = openedBy(bot, await press(bot, explained, 'Recreate as new'));
     expect(buttons(recreate).map((b) => b.title)).toContain('Request approval');
     expect(buttons(recreate).map((b) => b.title)).not.toContain('Apply');
     expect(graphWrites(bot)).toEqual([]);

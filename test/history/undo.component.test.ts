@@ -16,6 +16,7 @@ import {
   graphWrites,
   press,
   sayAs,
+  openedBy,
 } from '../changes/support';
 import { applyCommand, changeIdOf, editSet, entriesOf } from './support';
 
@@ -28,7 +29,7 @@ describe('undo (component)', () => {
     const history = await cardFor(bot, 'history northwind');
     bot.app.sandbox!.emulator.control.clearRequests();
 
-    const preview = cardOf(await press(bot, history, 'Undo'));
+    const preview = openedBy(bot, await press(bot, history, 'Undo'));
     const text = cardText(preview);
     expect(text).toContain('Northwind HS → Northwind High School');
     expect(text).toContain('All organisations (no filter) → NHS-0042');
@@ -163,10 +164,11 @@ describe('undo (component)', () => {
     expect(text).toContain('Its flows are not recreated');
     expect(button(explained, 'Recreate as new').data).toEqual({
       command: `undo ${changeId} recreate`,
+      newMessage: true,
     });
     expect(graphWrites(bot)).toEqual([]);
 
-    const recreate = cardOf(await press(bot, explained, 'Recreate as new'));
+    const recreate = openedBy(bot, await press(bot, explained, 'Recreate as new'));
     expect(cardText(recreate)).toContain('Create flow set "Northwind High School"');
     expect(cardText(recreate)).toContain('NHS-0042');
     cardOf(await press(bot, recreate, 'Apply'));

@@ -48,7 +48,7 @@ describe('notify here in a channel other than General', () => {
     expect(text2).toContain('… not ready → ✗ failed');
     expect(text2).toMatch(/When\n\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     expect(executeActions(cards[0]).map((a) => [a.title, a.verb, a.data])).toEqual([
-      ['Show set', 'command.run', { command: `show ${SEED_IDS.northwind}` }],
+      ['Show set', 'command.run', { command: `show ${SEED_IDS.northwind}`, newMessage: true }],
       [
         'Reset flow',
         'flow.reset',
@@ -57,6 +57,7 @@ describe('notify here in a channel other than General', () => {
           flowId: SEED_IDS.northwindUser,
           kind: 'user',
           version: expect.any(String),
+          newMessage: true,
         },
       ],
       [
