@@ -11,6 +11,17 @@ export interface Logger {
   warn(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;
   child(fields: LogFields): Logger;
+  /**
+   * Whether a line at `level` would be written, so a hot path can skip building its fields.
+   * Optional: a logger without it is treated as writing every level (see `logs`).
+   */
+  enabled?(level: LogLevel): boolean;
+}
+
+/** True when `logger` writes lines at `level`: check it before building an expensive line. */
+export function logs(logger: Logger | undefined, level: LogLevel): logger is Logger {
+  if (!logger) return false;
+  return logger.enabled ? logger.enabled(level) : true;
 }
 
 const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -64,6 +75,7 @@ export function createLogger(
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
     child: (fields) => createLogger({ ...options, fields: { ...base, ...fields } }),
+    enabled: (level) => LEVELS[level] >= min,
   };
 }
 

@@ -4,8 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { toAppError } from '../errors';
-import type { Logger } from '../log';
-import { attemptOnce, type RawAttempt } from './attempt';
+import { logs, type Logger } from '../log';
+import { attemptFetch, attemptHttp, type Attempt, type RawAttempt } from './attempt';
 import { attemptError } from './failure';
 import { pathForLog } from './paths';
 import {
@@ -34,7 +34,7 @@ export type SendGraphRequest = (
 
 interface Settings {
   baseUrl: string;
-  fetchFn: typeof fetch;
+  attempt: Attempt;
   logger?: Logger;
   successLogLevel: 'info' | 'debug';
   retry: Required<RetryOptions>;
@@ -75,36 +75,37 @@ function toOutcome(raw: RawAttempt): AttemptOutcome {
   return { kind: 'response', status: raw.status, retryAfterMs };
 }
 
+/** The line is built only when the logger writes it: most attempts succeed at a level that is off. */
 function logAttempt(
   s: Settings,
   req: GraphRequest,
   raw: RawAttempt,
-  fields: Record<string, unknown>,
+  fields: () => Record<string, unknown>,
 ) {
   const status = raw.kind === 'response' ? raw.status : undefined;
-  const line = {
+  const level = status !== undefined && status < 400 ? s.successLogLevel : 'warn';
+  if (!logs(s.logger, level)) return;
+  s.logger[level]('graph request', {
     method: req.method,
     path: pathForLog(s.baseUrl, req.url),
     status,
     ...(raw.kind === 'response' ? {} : { failure: raw.kind }),
-    ...fields,
-  };
-  if (status !== undefined && status < 400) s.logger?.[s.successLogLevel]('graph request', line);
-  else s.logger?.warn('graph request', line);
+    ...fields(),
+  });
 }
 
 async function send(s: Settings, token: TokenProvider, req: GraphRequest): Promise<GraphResponse> {
   const started = Date.now();
   const clientRequestId = randomUUID();
-  const path = pathForLog(s.baseUrl, req.url);
   let maybeDone = false; // an earlier attempt may have been carried out without us hearing back
   for (let attempt = 1; ; attempt++) {
     const init = await buildInit(req, token, clientRequestId, attempt);
     const remaining = Math.max(1, s.retry.deadlineMs - (Date.now() - started));
     const t0 = Date.now();
-    const raw = await attemptOnce(s.fetchFn, req.url, init, Math.min(s.timeoutMs, remaining));
+    const raw = await s.attempt(req.url, init, Math.min(s.timeoutMs, remaining));
     const requestId = (raw.kind === 'response' && raw.headers.get('request-id')) || clientRequestId;
-    logAttempt(s, req, raw, { requestId, clientRequestId, attempt, durationMs: Date.now() - t0 });
+    const durationMs = Date.now() - t0;
+    logAttempt(s, req, raw, () => ({ requestId, clientRequestId, attempt, durationMs }));
     if (raw.kind === 'response' && raw.status < 400)
       return { status: raw.status, body: raw.body, requestId };
     // A retried DELETE that finds nothing: the earlier, unanswered attempt did the delete.
@@ -119,16 +120,22 @@ async function send(s: Settings, token: TokenProvider, req: GraphRequest): Promi
       elapsedMs: Date.now() - started,
       options: s.retry,
     });
-    if (!plan.retry) throw attemptError(req, raw, outcome, { requestId, clientRequestId, path });
+    if (!plan.retry) {
+      const path = pathForLog(s.baseUrl, req.url);
+      throw attemptError(req, raw, outcome, { requestId, clientRequestId, path });
+    }
     maybeDone ||= isAmbiguous(outcome);
     await sleep(plan.delayMs);
   }
 }
 
 export function createHttp(options: GraphClientOptions): SendGraphRequest {
+  const fetchFn = options.fetch;
   const settings: Settings = {
     baseUrl: options.baseUrl,
-    fetchFn: options.fetch ?? globalThis.fetch,
+    attempt: fetchFn
+      ? (url, init, timeoutMs) => attemptFetch(fetchFn, url, init, timeoutMs)
+      : attemptHttp,
     logger: options.logger,
     successLogLevel: options.successLogLevel ?? 'info',
     retry: { ...RETRY_DEFAULTS, ...definedOnly(options.retry ?? {}) },
