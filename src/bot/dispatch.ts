@@ -12,8 +12,14 @@ export type Match =
 
 const words = (s: string) => s.trim().split(/\s+/).filter(Boolean);
 
+/**
+ * What people add to a sentence, not to a command: `list.`, `Help?`, `Show Contoso!` (issue 12
+ * item 19). Only trailing punctuation is dropped, never a quote that closes a set name.
+ */
+const TRAILING_PUNCTUATION = /[.!?,;:…]+$/u;
+
 export function matchCommand(text: string, table: readonly Command[]): Match {
-  const input = text.trim();
+  const input = text.trim().replace(TRAILING_PUNCTUATION, '').trim();
   if (!input) return { kind: 'empty' };
   const inputWords = words(input);
   const lowered: string[] = []; // the input's first words in lower case, each made once

@@ -11,8 +11,35 @@ export function unknownCommandCard(
   return renderCard('unknown-command', {
     message: `I didn't understand "${shown}".`,
     hint: suggestions.length ? 'Did you mean one of these?' : 'Here is what I can do:',
-    suggestions: suggestions.map((c) => ({ usage: c.usage, name: c.name })),
+    suggestions: suggestions.map((c) => ({ usage: actionTitle(c), name: c.name })),
   });
+}
+
+/** A suggestion button says what it does ("List flow sets"), not the syntax (`list [page N]`). */
+const ACTION_TITLES: Record<string, string> = {
+  help: 'Show help',
+  whoami: 'Who am I?',
+  list: 'List flow sets',
+  show: 'Show a flow set',
+  status: 'Readiness status',
+  rolegroups: 'List role groups',
+  create: 'Create a flow set',
+  edit: 'Edit a flow set',
+  delete: 'Delete a flow set',
+  add: 'Add a flow',
+  remove: 'Remove a flow',
+  reset: 'Reset a flow',
+  notify: 'Notifications',
+  history: 'Change history',
+  undo: 'Undo a change',
+  approvals: 'Pending approvals',
+  'approvals here': 'Send approval requests here',
+  signout: 'Sign out',
+};
+
+export function actionTitle(c: Pick<CommandHelp, 'name'>): string {
+  const known = ACTION_TITLES[c.name.toLowerCase()];
+  return known ?? c.name.charAt(0).toUpperCase() + c.name.slice(1);
 }
 
 const TITLES: Record<string, string> = {

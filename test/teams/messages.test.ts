@@ -30,7 +30,7 @@ describe('POST /api/messages (component, sandbox mode)', () => {
     const [card] = cardsSentTo(bot.connector, activity.conversation.id).slice(-1);
     const text = cardText(card);
     expect(text).toContain(`I didn't understand "hepl me"`);
-    expect(text).toContain('help [command]');
+    expect(text).toContain('Show help');
   });
 
   it('when a command gets arguments it does not take, then the user sees the usage, not a stack trace', async () => {
