@@ -18,8 +18,8 @@ import {
   parseFields,
   rawText,
   singleSelect,
+  splitList,
   submittedValues,
-  textList,
 } from './inputs';
 
 export const FLOW_SET_INPUT_IDS = ['displayName', 'filterMode', 'orgExternalIds'] as const;
@@ -28,6 +28,31 @@ const FILTER_MODES = ['all', 'schools'] as const;
 const FILTER_MODE_TITLES = { all: 'All schools', schools: 'Only these schools' };
 /** No length is documented; this keeps names readable in lists and the card small. */
 export const MAX_FLOW_SET_NAME = 256;
+
+/** Quotes a pasted id may come wrapped in: straight, curly and backticks. */
+const SURROUNDING_QUOTES = /^["'`\u2018\u2019\u201C\u201D]+|["'`\u2018\u2019\u201C\u201D]+$/g;
+/** HTML or markdown: tags, entities, links, images, bold; never part of an orgExternalId. */
+const MARKUP = /<\/?[a-z!][^<>]*>|[<>]|&#?[a-z0-9]+;|\]\(|!\[|\*\*/i;
+
+/** One pasted school id: trimmed, without the quotes around it ("FAB-01" → FAB-01). */
+export const cleanSchoolId = (id: string): string =>
+  id.trim().replace(SURROUNDING_QUOTES, '').trim();
+
+/**
+ * School ids: trimmed, unquoted, no repeats; refused with the reason when the text holds markup
+ * (checked before splitting, so an entity's ";" is not taken for a separator).
+ */
+const schoolIds = () =>
+  rawText
+    .superRefine((raw, ctx) => {
+      const markup = MARKUP.exec(raw)?.[0];
+      if (markup)
+        ctx.addIssue({
+          code: 'custom',
+          message: `School ids are plain text (the orgExternalId from your school data): remove "${markup.trim()}", which is markup.`,
+        });
+    })
+    .transform((raw) => [...new Set(splitList(raw).map(cleanSchoolId).filter(Boolean))]);
 
 const fields = {
   displayName: rawText
@@ -38,7 +63,7 @@ const fields = {
       `Keep the name to ${MAX_FLOW_SET_NAME} characters or fewer.`,
     ),
   filterMode: singleSelect(FILTER_MODES, 'Choose "All schools" or "Only these schools".'),
-  orgExternalIds: textList(),
+  orgExternalIds: schoolIds(),
 };
 
 export interface FlowSetFormModel {
@@ -99,6 +124,8 @@ export function parseFlowSetForm(data: unknown): FormResult<FlowSetCreateInput> 
   const raw = dataObject(data);
   const values = submittedValues(raw, FLOW_SET_INPUT_IDS);
   const { fields: f, errors } = parseFields(fields, raw);
+  // With "All schools" the ids are not sent: nothing in them can be wrong.
+  if (raw.filterMode === 'all') delete errors.orgExternalIds;
   if (
     !errors.filterMode &&
     f.filterMode === 'schools' &&

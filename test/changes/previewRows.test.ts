@@ -4,7 +4,8 @@
  * the PATCH (the user flow's role groups: Graph replaces that collection whole and never returns
  * passwords, so an untouched section is not sent and stays as it is).
  */
-import { useTestBot } from '../support/testBot';
+import { shownText, useTestBot } from '../support/testBot';
+import { errorBeside } from '../forms/submit';
 import { cardFor, cardInputs, cardOf, press, type Card } from './support';
 
 /** The preview's rows as "label: value", in order. */
@@ -201,5 +202,31 @@ describe('licence examples per role group (component)', () => {
     visit(form.body);
     expect(placeholders['rg.staff.licenseSkus']).toBe('e.g. M365EDU_A3_FACULTY');
     expect(placeholders['rg.students.licenseSkus']).toBe('e.g. M365EDU_A3_STUDENT');
+  });
+});
+
+describe('school ids in the set form (component)', () => {
+  const bot = useTestBot({}, { resetEach: 'state+requests' });
+  const typed = (orgExternalIds: string) => ({
+    typed: { displayName: 'Lakeside', filterMode: 'schools', orgExternalIds },
+  });
+
+  it('when ids are pasted with quotes and spaces, then the preview lists them clean', async () => {
+    const form = await cardFor(bot, 'create Lakeside');
+    const preview = cardOf(
+      await press(bot, form, 'flowset.preview', typed(' "LAKE-01" \n‘LAKE-02’ ')),
+    );
+    expect(rowsOf(preview)).toContain('Schools (organization external ids): LAKE-01, LAKE-02');
+  });
+
+  it('when an id holds markup, then the form comes back with the reason beside the ids', async () => {
+    const form = await cardFor(bot, 'create Lakeside');
+    const again = cardOf(
+      await press(bot, form, 'flowset.preview', typed('LAKE-01\n<b>LAKE-02</b>')),
+    );
+    expect(shownText(errorBeside(again, 'orgExternalIds') ?? '')).toBe(
+      'School ids are plain text (the orgExternalId from your school data): remove "<b>", which is markup.',
+    );
+    expect(cardInputs(again).orgExternalIds).toBe('LAKE-01\n<b>LAKE-02</b>');
   });
 });

@@ -146,3 +146,34 @@ describe('flowSetFormCard', () => {
     expect(json).toContain('They are not a performance tool');
   });
 });
+
+describe('school ids', () => {
+  const parseIds = (orgExternalIds: string, filterMode = 'schools') =>
+    parseFlowSetForm({ mode: 'create', displayName: 'Pilot', filterMode, orgExternalIds });
+
+  it('when ids are pasted with spaces and quotes around them, then they are trimmed and unquoted', () => {
+    expect(parseIds(' "FAB-01" , \'FAB-02\'\n“FAB-03”\n  `FAB-04` ')).toEqual({
+      ok: true,
+      value: {
+        displayName: 'Pilot',
+        filter: { attribute: 'orgExternalId', in: ['FAB-01', 'FAB-02', 'FAB-03', 'FAB-04'] },
+      },
+    });
+  });
+
+  it.each(['<b>FAB-01</b>', 'FAB&amp;01', '[FAB](https://x.example)', '**FAB**'])(
+    'when an id holds markup (%s), then it is refused with the reason beside the field',
+    (id) => {
+      const result = parseIds(`FAB-02\n${id}`);
+      expect(result.ok).toBe(false);
+      const card = flowSetFormCard({ mode: 'create', ...(result.ok ? {} : result) });
+      expect(errorBeside(card, 'orgExternalIds')).toMatch(
+        /^School ids are plain text \(the orgExternalId from your school data\): remove ".+", which is markup\.$/,
+      );
+    },
+  );
+
+  it('when "All schools" is chosen, then leftover ids with markup do not block the form', () => {
+    expect(parseIds('<b>x</b>', 'all')).toEqual({ ok: true, value: { displayName: 'Pilot' } });
+  });
+});
