@@ -1,10 +1,10 @@
 /**
- * `history [set] [page N]`: the audit history of changes, latest first, 10 per page, for all sets
+ * `history [set] [page N]`: the audit history, one row per change, latest first, 10 per page, for all sets
  * or one set. A set is named as elsewhere (flowSetResolver.ts); a set that no longer exists is
  * found by the name it had in the history. One Graph call (the list of sets): it resolves names,
  * and only someone who may read the flow sets sees what was done to them.
  */
-import type { AuditLog } from '../history';
+import { listChangePage, type AuditLog } from '../history';
 import { historyCard, historyCommandFor, HISTORY_PAGE_SIZE } from '../views/historyCard';
 import { noSuchFlowSetCard, whichOneCard } from '../views/whichOneCard';
 import {
@@ -76,14 +76,12 @@ async function chooseSet(ctx: CommandContext, sets: FlowSet[], typed: string): P
 }
 
 async function historyPage(audit: AuditLog, page: number, set?: NamedFlowSet) {
-  // Pages are counted from the latest entry: page N is entries (N-1)*10+1 … N*10.
-  const { entries, next } = await audit.list({ setId: set?.id, limit: page * HISTORY_PAGE_SIZE });
-  const lastPage = Math.max(1, Math.ceil(entries.length / HISTORY_PAGE_SIZE));
-  const shown = next ? page : Math.min(page, lastPage);
+  // One row per change (its requested, approved, applied… entries together), latest first.
+  const found = await listChangePage(audit, { setId: set?.id, page, pageSize: HISTORY_PAGE_SIZE });
   return historyCard({
-    entries: entries.slice((shown - 1) * HISTORY_PAGE_SIZE, shown * HISTORY_PAGE_SIZE),
-    page: shown,
-    hasNext: !!next,
+    entries: found.changes.flat(),
+    page: found.page,
+    hasNext: found.hasNext,
     set: set && { id: set.id, name: set.displayName },
   });
 }

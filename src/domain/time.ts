@@ -17,3 +17,13 @@ export function formatTime(
   const length = precision === 'minute' ? 16 : 19;
   return `${new Date(ms).toISOString().slice(0, length).replace('T', ' ')} UTC`;
 }
+
+/**
+ * "2026-03-01T10:07:33Z": the form Adaptive Cards' `{{DATE(…)}}` and `{{TIME(…)}}` read (RFC 3339,
+ * no fractional seconds), so Teams shows the time in each reader's own time zone and locale.
+ * Undefined for a missing or unreadable time.
+ */
+export function cardTimestamp(iso: string | null | undefined): string | undefined {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? undefined : `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}

@@ -28,3 +28,4 @@ export {
   type ChangeEventDetails,
 } from './changeEntry';
 export { findChangeHistory, type ChangeHistory } from './changeHistory';
+export { listChangePage, type ChangePage } from './changePage';

@@ -31,10 +31,10 @@ describe('history (component)', () => {
     const applied = text.indexOf('✓ Applied');
     const requested = text.indexOf('Requested');
     expect(applied).toBeGreaterThan(-1);
-    expect(requested).toBeGreaterThan(applied); // latest first
+    expect(requested).toBeGreaterThan(applied); // one row: where it stands, then its lifecycle
     expect(text).toContain('Change flow set "Northwind High School"');
     expect(text).toContain('Flow set name: Northwind High School → Northwind HS');
-    expect(text).toContain(`asked by ${AVERY.name}`);
+    expect(text).toContain(`Requested by ${AVERY.name} · applied · {{DATE(`);
     expect(text).toContain(`Change ${changeId} · Graph request-id ${requestId}`);
     expect(button(history, 'Undo').data).toEqual({ command: `undo ${changeId}`, newMessage: true });
 
@@ -103,8 +103,71 @@ describe('history (component)', () => {
       requestId: 'req-approved',
     });
     const text = cardText(await cardFor(bot, 'history contoso'));
-    expect(text).toContain(`asked by ${AVERY.name} · approved by ${BLAKE.name}`);
+    expect(text).toContain(`Requested by ${AVERY.name} · approved by ${BLAKE.name}`);
     expect(text).toContain('Graph request-id req-approved');
+  });
+
+  it('when each change has requested, approved and applied entries, then a page shows 10 changes, one row each with its lifecycle, local time and UTC details', async () => {
+    const setId = 'lifecycle-set-0001';
+    const person = (p: { aadObjectId: string; name: string }) => ({
+      aadObjectId: p.aadObjectId,
+      name: p.name,
+    });
+    const at = (i: number, s: number) => new Date(Date.UTC(2026, 2, i, 9, 0, s)).toISOString();
+    for (let i = 1; i <= 12; i++) {
+      const base = {
+        changeId: `cccccccc-0000-4000-8000-0000000000${String(i).padStart(2, '0')}`,
+        setId,
+        setName: 'Lifecycle Test Set',
+        kind: 'resetFlow' as const,
+        flowKind: 'user' as const,
+        requester: person(AVERY),
+      };
+      await bot.app.services.audit.append({
+        ...base,
+        event: 'requested',
+        actor: person(AVERY),
+        at: at(i, 0),
+      });
+      await bot.app.services.audit.append({
+        ...base,
+        event: 'approved',
+        actor: person(BLAKE),
+        approver: person(BLAKE),
+        at: at(i, 1),
+      });
+      await bot.app.services.audit.append({
+        ...base,
+        event: 'applied',
+        actor: person(BLAKE),
+        approver: person(BLAKE),
+        at: at(i, 2),
+        requestId: `req-life-${i}`,
+      });
+    }
+    const first = await cardFor(bot, 'history lifecycle test');
+    const rows = (card: unknown) => JSON.stringify(card).match(/"Action\.ShowCard"/g) ?? [];
+    expect(rows(first)).toHaveLength(10);
+    const text = cardText(first);
+    expect(text.match(/req-life-\d+/g)).toEqual(
+      [12, 11, 10, 9, 8, 7, 6, 5, 4, 3].map((i) => `req-life-${i}`),
+    );
+    // One row: the lifecycle in a line, the time for the reader's own clock ({{DATE}}/{{TIME}}).
+    expect(text).toContain(
+      `Requested by ${AVERY.name} · approved by ${BLAKE.name} · applied · {{DATE(2026-03-12T09:00:02Z, SHORT)}} {{TIME(2026-03-12T09:00:02Z)}}`,
+    );
+    expect(text.match(/^Requested by /gm)).toHaveLength(10);
+    // Details (Action.ShowCard): every event, in UTC to the second.
+    expect(text).toContain(
+      [
+        `2026-03-12 09:00:00 UTC · Requested · ${AVERY.name}`,
+        `2026-03-12 09:00:01 UTC · Approved · ${BLAKE.name}`,
+        `2026-03-12 09:00:02 UTC · ✓ Applied · ${BLAKE.name}`,
+      ].join('\n'),
+    );
+    const second = cardOf(await press(bot, first, 'Next'));
+    expect(rows(second)).toHaveLength(2);
+    expect(cardText(second).match(/req-life-\d+/g)).toEqual(['req-life-2', 'req-life-1']);
   });
 
   it('when there are more entries than a page, then pages of 10 follow each other with Previous and Next', async () => {

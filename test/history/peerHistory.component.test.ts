@@ -33,7 +33,7 @@ describe('history under peer approval (component)', () => {
       ['requested', AVERY.name],
     ]);
     const text = cardText(await cardFor(bot, 'history fabrikam'));
-    expect(text).toContain(`asked by ${AVERY.name} · approved by ${BLAKE.name}`);
+    expect(text).toContain(`Requested by ${AVERY.name} · approved by ${BLAKE.name}`);
     expect(text).toContain('Approved');
 
     // Recreating what was deleted is a new change: it needs approval like any other.
