@@ -67,6 +67,35 @@ function mintedAssertions(mint: (user: UserRef) => Promise<string>) {
   };
 }
 
+/** A token is reused until this long before it expires (a turn's Graph calls take seconds). */
+const TOKEN_MARGIN_MS = 2 * 60_000;
+/** How long a token whose expiry cannot be read is reused (still well past any one turn). */
+const UNKNOWN_EXPIRY_MS = 60_000;
+
+/**
+ * Calls `load` once and shares its answer (concurrent callers included) until shortly before the
+ * token expires; a failure is not kept, so the next call asks again.
+ */
+function memoisedToken(load: () => Promise<string>): TokenProvider {
+  let cached: { token: Promise<string>; until: number } | undefined;
+  return () => {
+    if (cached && Date.now() < cached.until) return cached.token;
+    const token = load();
+    const entry = { token, until: Number.POSITIVE_INFINITY };
+    cached = entry;
+    token.then(
+      (value) => {
+        const exp = expiryOf(value);
+        entry.until = exp ? exp - TOKEN_MARGIN_MS : Date.now() + UNKNOWN_EXPIRY_MS;
+      },
+      () => {
+        if (cached === entry) cached = undefined;
+      },
+    );
+    return token;
+  };
+}
+
 export function createGraphAccess(
   client: GraphClient,
   identity: GraphIdentity,
@@ -94,10 +123,19 @@ export function createGraphAccess(
     return turn.ssoToken;
   };
 
-  const userToken =
-    (turn: GraphCaller): TokenProvider =>
-    async () =>
-      identity.onBehalfOf(await assertionFor(turn))();
+  const fetchUserToken = async (turn: GraphCaller) =>
+    identity.onBehalfOf(await assertionFor(turn))();
+  // One token per turn: every Graph call of a turn used to validate the SSO assertion, hash it
+  // and look msal's cache up again. The turn object keys the memo, so it goes with the turn.
+  const perTurn = new WeakMap<GraphCaller, TokenProvider>();
+  const userToken = (turn: GraphCaller): TokenProvider => {
+    let provider = perTurn.get(turn);
+    if (!provider) {
+      provider = memoisedToken(() => fetchUserToken(turn));
+      perTurn.set(turn, provider);
+    }
+    return provider;
+  };
   const appApi = client.as(identity.appOnly());
   return {
     forUser: (turn) => client.as(userToken(turn)),
