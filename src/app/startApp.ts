@@ -131,15 +131,7 @@ export async function startApp(
       sandbox ? sandboxUserNote : undefined,
     );
 
-    const services: AppServices = {
-      config,
-      logger,
-      storage,
-      conversations: createConversationStore(storage),
-      graph,
-      commands: commandTable,
-      audit: createAuditLog(storage, { logger }), // Audit
-    };
+    const audit = createAuditLog(storage, { logger }); // Audit
     // Notifications (src/notifications): one poller/outbox worker per lease; subscriptions
     // follow the conversation store (every inbound activity, install/uninstall, team deleted).
     // The poller reads Graph every interval: its successful reads log at debug, not info.
@@ -156,8 +148,8 @@ export async function startApp(
       render: deliveryCard,
       ...config.notify,
     });
-    services.conversations = observeConversations(
-      services.conversations,
+    const conversations = observeConversations(
+      createConversationStore(storage),
       notifications.onConversationSeen,
       logger,
     );
@@ -167,7 +159,7 @@ export async function startApp(
     // posts and updates outside a turn, and the sweep (its first run is the restart reconcile).
     const approvals = createApprovals({
       storage,
-      conversations: services.conversations,
+      conversations,
       messenger: createProactiveMessenger(config, logger, { timeoutMs: 15_000 }),
       appGraph: graph.forApp(),
       readGroup: groupMembersReader(
@@ -178,11 +170,21 @@ export async function startApp(
       approvers: config.approvals.approvers,
       approverGroupId: config.approvals.approverGroupId,
       sweepMs: config.approvals.sweepMs,
-      audit: services.audit,
+      audit,
       logger,
       cards: approvalPresenter,
     });
-    services.approvals = approvals;
+    // Every service exists before the services object, so none of its fields is optional.
+    const services: AppServices = {
+      config,
+      logger,
+      storage,
+      conversations,
+      graph,
+      commands: commandTable,
+      audit,
+      approvals,
+    };
     approvals.start();
     stops.unshift(() => approvals.stop());
     const server = await startBotServer({

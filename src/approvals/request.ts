@@ -8,7 +8,6 @@
 import { recordChangeEvent, SYSTEM_ACTOR } from '../history';
 import { peerPreview } from '../changes/applyGate';
 import { viewOf, type ChangeView } from '../changes/changeView';
-import { policyOfChange } from '../changes/deps';
 import { freshPreviewAfterExpiry } from '../changes/expire';
 import { isExpired, isRequester, type PendingChange } from '../domain/pendingChange';
 import { AppError } from '../errors';
@@ -62,7 +61,7 @@ async function refusal(deps: ApprovalDeps, change: PendingChange, view: ChangeVi
     });
   if (change.state !== 'pending') return done({ kind: 'closed', change, view });
   if (isExpired(change, now)) return done(await expiredNow(deps, change, view));
-  if (policyOfChange(cd, change.kind) !== 'peer') {
+  if (cd.policyOf(change.kind) !== 'peer') {
     const note = 'This kind of change no longer needs approval: apply it yourself.';
     return done({ kind: 'preview', change, view, note });
   }

@@ -35,7 +35,7 @@ export async function storeRequest(
 ): Promise<boolean> {
   const { setId, changeId, requestedAt: at } = request;
   try {
-    await writeAll(deps.change.storage!, [
+    await writeAll(deps.change.storage, [
       {
         prefix: PENDING_CHANGE_PREFIX,
         id: changeId,

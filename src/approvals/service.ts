@@ -29,7 +29,7 @@ export interface ApprovalsOptions {
   approverGroupId?: string;
   /** 0 = no timer (tests call sweepNow). */
   sweepMs: number;
-  audit?: AuditLog;
+  audit: AuditLog;
   logger: Logger;
   /** Draws the cards the sweep updates and posts (src/views/approvalPresenter.ts). */
   cards: ApprovalCards;

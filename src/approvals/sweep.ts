@@ -35,7 +35,7 @@ export interface SweepDeps {
   instance: InstanceId;
   /** The app's own read-only Graph: reconcile only reads. */
   appGraph: IndustryDataApi;
-  audit?: AuditLog;
+  audit: AuditLog;
   logger: Logger;
   /** Draws the cards the sweep updates and posts (src/views/approvalPresenter.ts). */
   cards: ApprovalCards;

@@ -33,8 +33,8 @@ export interface AppServices {
   commands: readonly Command[];
   /** The append-only history of changes (src/history): the change pipeline records every event. */
   audit: AuditLog;
-  /** Peer approval (src/approvals); set once the services exist, because it is built from them. */
-  approvals?: Approvals;
+  /** Peer approval (src/approvals): requests, decisions, the sweep and its in-flight marks. */
+  approvals: Approvals;
 }
 
 export interface TurnInfo {

@@ -3,24 +3,15 @@
  * of this turn (on-behalf-of), the durable stores, the policy and the clock. The use cases declare
  * what they need (changes/deps.ts, approvals/deps.ts); only this file knows where it comes from.
  */
-import type { Approvals } from '../approvals/access';
 import type { ApprovalDeps } from '../approvals/deps';
 import { approvalStores } from '../approvals/stores';
 import { createChangeViewStore } from '../changes/changeView';
 import type { ChangeDeps } from '../changes/deps';
 import { createPendingChangeStore } from '../changes/pendingChangeStore';
-import { AppError } from '../errors';
 import { approvalPresenter } from '../views/approvalPresenter';
 import type { ActionContext } from './action';
 import type { TurnInfo } from './command';
 import type { AppServices } from './command';
-
-export function approvalsOf(services: AppServices): Approvals {
-  if (!services.approvals) {
-    throw new AppError('config', 'Peer approval is not set up in this bot (src/app).');
-  }
-  return services.approvals;
-}
 
 export function changeDeps(
   ctx: TurnInfo & { services: AppServices; replyToId?: string },
@@ -38,7 +29,7 @@ export function changeDeps(
     now: () => new Date(),
     policyOf: (kind) => services.config.approvals.policy[kind],
     audit: services.audit,
-    inFlight: services.approvals?.inFlight,
+    inFlight: services.approvals.inFlight,
     storage: services.storage,
     awaitingApproval: async (changeId) =>
       !!(await approvalStores(services.storage).requests.get(changeId)),
@@ -53,7 +44,7 @@ export function approvalDeps(ctx: ActionContext): ApprovalDeps {
   return {
     change: changeDeps(ctx),
     stores: approvalStores(services.storage),
-    approvals: approvalsOf(services),
+    approvals: services.approvals,
     conversations: services.conversations,
     cards: approvalPresenter,
     ttlMs: services.config.approvals.ttlMs,

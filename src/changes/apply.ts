@@ -114,14 +114,14 @@ export async function executeClaimed(
   const view = await viewOf(deps.views, change.id);
   // Which process sends the write, so a restart can tell a dead write from a live one.
   await deps.inFlight
-    ?.mark(change.id, deps.now())
+    .mark(change.id, deps.now())
     .catch((err: unknown) =>
       deps.logger.error('could not mark a change in flight', { changeId: change.id, error: err }),
     );
   const outcome = await talkToGraph(deps, change, view, steps);
   const recorded = await recordOutcome(deps, change, view, outcome);
   await deps.inFlight
-    ?.clear(change.id)
+    .clear(change.id)
     .catch((err: unknown) =>
       deps.logger.warn('could not clear an in-flight mark', { changeId: change.id, error: err }),
     );

@@ -7,7 +7,7 @@
  */
 import type { PendingChange } from '../domain/pendingChange';
 import { viewOf, type ChangeView } from './changeView';
-import { policyOfChange, type ChangeDeps } from './deps';
+import type { ChangeDeps } from './deps';
 import { isRequester } from '../domain/pendingChange';
 
 export const NOBODY_CAN_APPROVE =
@@ -32,7 +32,7 @@ export async function gateForPeerPolicy(
   const change = await deps.changes.get(changeId);
   if (!change || change.state !== 'pending') return undefined;
   if (await deps.awaitingApproval(changeId)) return { kind: 'awaitingApproval' };
-  if (policyOfChange(deps, change.kind) !== 'peer') return undefined;
+  if (deps.policyOf(change.kind) !== 'peer') return undefined;
   if (!isRequester(change, deps.person)) return undefined; // refused below
   const view = await viewOf(deps.views, changeId);
   return { kind: 'needsApproval', change, view, approval: peerPreview(deps) };

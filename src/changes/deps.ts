@@ -27,19 +27,16 @@ export interface ChangeDeps {
   ttlMs: number;
   logger: Logger;
   now(): Date;
-  /** Who must approve each kind (APPROVAL_POLICY*, src/approvals); `self` when not given. */
-  policyOf?(kind: ChangeKind): ApprovalPolicy;
+  /** Who must approve each kind (APPROVAL_POLICY*, src/approvals). */
+  policyOf(kind: ChangeKind): ApprovalPolicy;
   /** The audit log (src/history): every state a change enters is recorded there. */
-  audit?: AuditLog;
+  audit: AuditLog;
   /** Marks the one claimed Graph write as in flight, so a restart can settle it (src/approvals). */
-  inFlight?: InFlightMarks;
+  inFlight: InFlightMarks;
   /** For peer approval's own records (requests, locks). */
-  storage?: DurableStorage;
+  storage: DurableStorage;
   /** True when an approval request is open for this change (src/approvals): its Apply waits. */
   awaitingApproval(changeId: string): Promise<boolean>;
   /** Neither APPROVERS nor APPROVER_GROUP_ID is set: peer previews say nobody can approve. */
-  nobodyCanApprove?: boolean;
+  nobodyCanApprove: boolean;
 }
-
-export const policyOfChange = (deps: ChangeDeps, kind: ChangeKind): ApprovalPolicy =>
-  deps.policyOf?.(kind) ?? 'self';

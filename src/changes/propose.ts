@@ -9,7 +9,7 @@
 import { recordChangeEvent } from '../history'; // Audit
 import { newPendingChange, withPreviewCard, type PendingChange } from '../domain/pendingChange';
 import { peerPreview } from './applyGate';
-import { policyOfChange, type ChangeDeps } from './deps';
+import type { ChangeDeps } from './deps';
 import { rowsOf } from '../domain/changeRows';
 import type { ChangeView } from './changeView';
 import type { Proposal } from './proposals';
@@ -52,7 +52,7 @@ export async function proposeChange(
     target: change.target,
     userOid: deps.person.aadObjectId,
   });
-  if (policyOfChange(deps, change.kind) === 'peer')
+  if (deps.policyOf(change.kind) === 'peer')
     // Audited `requested` when approval is requested, with its reason (src/approvals/request.ts).
     return { kind: 'proposed', change, view: proposal.view, note, approval: peerPreview(deps) };
   // Audit: what was asked, with the exact body (passwords masked by the log itself).

@@ -3,7 +3,6 @@
  * request) and Cancel for requesters and approvers. No Graph call for the list itself; the
  * approver group is read (and cached) to know whether to offer Approve.
  */
-import { approvalsOf } from '../bot/useCaseDeps';
 import { approvalListFor } from '../approvals/list';
 import { approvalStores } from '../approvals/stores';
 import { createChangeViewStore } from '../changes/changeView';
@@ -23,7 +22,7 @@ export const approvalsCommand = command<undefined>({
     const list = await approvalListFor({
       stores: approvalStores(services.storage),
       views: createChangeViewStore(services.storage),
-      directory: approvalsOf(services).directory,
+      directory: services.approvals.directory,
       person: { aadObjectId: ctx.user.aadObjectId, name: ctx.user.name },
       now: new Date(),
     });

@@ -7,7 +7,6 @@
  * where they go chooses who reads them. Who chose is recorded (object id and the name at the time)
  * and shown by `approvals` and on the request cards.
  */
-import { approvalsOf } from '../bot/useCaseDeps';
 import { placeChosenBy } from '../views/approvalCards';
 import { CHANNEL_KEY, type ApprovalChannel } from '../domain/approvalRecords';
 import { approvalStores } from '../approvals/stores';
@@ -29,7 +28,7 @@ function currentPlace(channel: ApprovalChannel | undefined): string {
 
 /** Throws unless the sender is an approver; the group being unreadable is an error, never a yes. */
 async function mustBeApprover(ctx: CommandContext, aadObjectId: string): Promise<void> {
-  const { directory } = approvalsOf(ctx.services);
+  const { directory } = ctx.services.approvals;
   if (!directory.noneConfigured && (await directory.isApprover(aadObjectId))) return;
   const channel = (await approvalStores(ctx.services.storage).channel.get(CHANNEL_KEY))?.value;
   const still = `Requests still go to ${currentPlace(channel)}.`;

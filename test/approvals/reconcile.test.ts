@@ -77,6 +77,10 @@ const changeDeps = (): ChangeDeps => ({
   logger,
   now: () => new Date(),
   audit: createAuditLog(storage),
+  policyOf: () => 'self',
+  inFlight: inFlightMarks(storage, self),
+  storage,
+  nobodyCanApprove: false,
 });
 
 const sweepDeps = (): SweepDeps => ({

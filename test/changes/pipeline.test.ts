@@ -19,6 +19,8 @@ import {
 import type { AdaptiveCard } from '../../src/views/render';
 import { cardText } from '../support/testBot';
 import { type Person } from '../../src/domain/pendingChange';
+import { createAuditLog } from '../../src/history';
+import { inFlightMarks, newInstanceId } from '../../src/changes/inFlight';
 import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
 import { createGraphClient } from '../../src/graph';
 import { createMemoryLogger } from '../../src/log';
@@ -54,6 +56,11 @@ function makeDeps(storage = createMemoryStorage(), clock = { now: Date.now() }) 
     ttlMs: TTL_MS,
     logger: createMemoryLogger().logger,
     now: () => new Date(clock.now),
+    policyOf: () => 'self',
+    audit: createAuditLog(storage),
+    inFlight: inFlightMarks(storage, newInstanceId()),
+    storage,
+    nobodyCanApprove: false,
   });
   return { as, clock, graph, storage };
 }
