@@ -15,6 +15,10 @@ export interface FieldSpec {
   values?: Record<string, string>;
   /** Never shown (e.g. a discriminator that cannot change). */
   hidden?: boolean;
+  /** Codes without a `values` entry read as the form offers them: "teacherAssistant" → "Teacher assistant". */
+  humanizeValues?: boolean;
+  /** A set value reads as this (and `unset` when not set): e.g. a role group's id → "Yes". */
+  present?: string;
 }
 
 export const NOT_SET = '(not set)';
@@ -33,10 +37,14 @@ export function humanize(key: string): string {
 
 export function formatValue(value: unknown, spec?: FieldSpec, unset = NOT_SET): string {
   if (isUnset(value)) return unset;
+  if (spec?.present !== undefined && !Array.isArray(value)) return spec.present;
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (Array.isArray(value))
     return value.length ? value.map((v) => formatValue(v, spec, unset)).join(', ') : NONE;
-  if (typeof value === 'string') return value === '' ? '(empty)' : (spec?.values?.[value] ?? value);
+  if (typeof value === 'string') {
+    if (value === '') return '(empty)';
+    return spec?.values?.[value] ?? (spec?.humanizeValues ? humanize(value) : value);
+  }
   if (typeof value === 'number') return String(value);
   return JSON.stringify(value);
 }

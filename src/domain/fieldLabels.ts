@@ -48,7 +48,12 @@ export const FLOW_LABELS: Record<FlowKind, FieldLabels> = {
     'managementOptions.additionalOptions.markAllStudentsAsMinors':
       'Mark all students as minors (deprecated)',
     'creationOptions.configurations': { label: 'Role group', key: 'roleGroupId' },
-    'creationOptions.configurations[].roleGroupId': 'Role group',
+    // The item's prefix names the group ("Role group staff: "): this row says whether it creates accounts.
+    'creationOptions.configurations[].roleGroupId': {
+      label: 'Creates accounts',
+      present: 'Yes',
+      unset: 'No',
+    },
     'creationOptions.configurations[].defaultPassword': 'Initial password',
     'creationOptions.configurations[].licenseSkus': { label: 'License SKUs', compare: 'set' },
   },
@@ -65,11 +70,13 @@ export const FLOW_LABELS: Record<FlowKind, FieldLabels> = {
       label: 'Owner enrollment roles',
       compare: 'set',
       ignoreCase: true,
+      humanizeValues: true,
     },
     'configuration.enrollmentMappings.memberCodes': {
       label: 'Member enrollment roles',
       compare: 'set',
       ignoreCase: true,
+      humanizeValues: true,
     },
   },
   securityGroup: {

@@ -11,6 +11,23 @@ import {
   type UserConfiguration,
 } from './flowSchemas';
 import { humanise, listOrNone } from './flowSummary';
+import { FLOW_LABELS } from './fieldLabels';
+import { formatValue, type FieldSpec } from './fieldFormat';
+import type { FlowKind } from './flowSchemas';
+
+/** The field's label and value words from fieldLabels.ts: the same words as form and preview. */
+const specOf = (kind: FlowKind, path: string): FieldSpec => {
+  const spec = FLOW_LABELS[kind][path];
+  return typeof spec === 'string' ? { label: spec } : (spec ?? { label: humanise(path) });
+};
+const titleOf = (kind: FlowKind, path: string) => specOf(kind, path).label;
+/** A list of codes in the words of their field ("None" when empty). */
+const wordsOf = (
+  kind: FlowKind,
+  path: string,
+  codes: Array<string | null | undefined> | null | undefined,
+) =>
+  listOrNone(codes?.filter((c): c is string => !!c).map((c) => formatValue(c, specOf(kind, path))));
 
 export interface Fact {
   title: string;
@@ -43,19 +60,24 @@ function ageGroup(options: UserProvisioningFlow['managementOptions']['additional
 function userFacts(flow: UserProvisioningFlow): Fact[] {
   const options = flow.managementOptions.additionalOptions;
   const configurations = flow.creationOptions?.configurations ?? [];
+  const o = 'managementOptions.additionalOptions';
   return [
-    { title: 'Create unmatched users', value: yesNo(flow.createUnmatchedUsers) },
+    { title: titleOf('user', 'createUnmatchedUsers'), value: yesNo(flow.createUnmatchedUsers) },
     ...configurations.map((c) => ({
       title: `${roleGroupName(c)} licences`,
       value: listOrNone(c.licenseSkus),
     })),
     {
-      title: 'Additional attributes',
-      value: listOrNone(flow.managementOptions.additionalAttributes?.map(humanise)),
+      title: titleOf('user', 'managementOptions.additionalAttributes'),
+      value: wordsOf(
+        'user',
+        'managementOptions.additionalAttributes',
+        flow.managementOptions.additionalAttributes,
+      ),
     },
-    { title: 'Student age group', value: ageGroup(options) },
+    { title: titleOf('user', `${o}.studentAgeGroup`), value: ageGroup(options) },
     {
-      title: 'Student–contact association',
+      title: titleOf('user', `${o}.allowStudentContactAssociation`),
       value: yesNo(options.allowStudentContactAssociation),
     },
   ];
@@ -63,37 +85,59 @@ function userFacts(flow: UserProvisioningFlow): Fact[] {
 
 function classGroupFacts(flow: ClassGroupProvisioningFlow): Fact[] {
   const { additionalAttributes, additionalOptions, enrollmentMappings } = flow.configuration;
-  // Role codes are reference-definition codes (docs/graph-notes.md#types): shown as Graph spells them.
-  const codes = (refs: Array<{ code?: string | null }> | null | undefined) =>
-    listOrNone(refs?.map((r) => r.code));
+  const c = 'configuration';
+  const codes = (path: string, refs: Array<{ code?: string | null }> | null | undefined) =>
+    wordsOf(
+      'classGroup',
+      path,
+      refs?.map((r) => r.code),
+    );
   return [
-    { title: 'Create a team', value: yesNo(additionalOptions.createTeam) },
     {
-      title: 'Display name',
-      value: additionalOptions.writeDisplayNameOnCreateOnly
-        ? 'Written on creation only'
-        : 'Kept in sync',
+      title: titleOf('classGroup', `${c}.additionalOptions.createTeam`),
+      value: yesNo(additionalOptions.createTeam),
     },
-    { title: 'Additional attributes', value: listOrNone(additionalAttributes?.map(humanise)) },
-    { title: 'Owners', value: codes(enrollmentMappings.ownerEnrollmentMappings) },
-    { title: 'Members', value: codes(enrollmentMappings.memberEnrollmentMappings) },
+    {
+      title: titleOf('classGroup', `${c}.additionalOptions.writeDisplayNameOnCreateOnly`),
+      value: yesNo(additionalOptions.writeDisplayNameOnCreateOnly),
+    },
+    {
+      title: titleOf('classGroup', `${c}.additionalAttributes`),
+      value: wordsOf('classGroup', `${c}.additionalAttributes`, additionalAttributes),
+    },
+    {
+      title: titleOf('classGroup', `${c}.enrollmentMappings.ownerCodes`),
+      value: codes(
+        `${c}.enrollmentMappings.ownerCodes`,
+        enrollmentMappings.ownerEnrollmentMappings,
+      ),
+    },
+    {
+      title: titleOf('classGroup', `${c}.enrollmentMappings.memberCodes`),
+      value: codes(
+        `${c}.enrollmentMappings.memberCodes`,
+        enrollmentMappings.memberEnrollmentMappings,
+      ),
+    },
   ];
+}
+
+/** The two creation switches of a security-group or administrative-unit flow, as labelled everywhere. */
+function switchFacts(kind: FlowKind, options: Record<string, boolean | null | undefined>): Fact[] {
+  return Object.entries(options).map(([name, on]) => ({
+    title: titleOf(kind, `creationOptions.${name}`),
+    value: yesNo(on),
+  }));
 }
 
 function securityGroupFacts(flow: SecurityGroupProvisioningFlow): Fact[] {
-  const o = flow.creationOptions;
-  return [
-    { title: 'Group per role group', value: yesNo(o.createBasedOnRoleGroup) },
-    { title: 'Group per school + role group', value: yesNo(o.createBasedOnOrgPlusRoleGroup) },
-  ];
+  const { createBasedOnRoleGroup, createBasedOnOrgPlusRoleGroup } = flow.creationOptions;
+  return switchFacts('securityGroup', { createBasedOnRoleGroup, createBasedOnOrgPlusRoleGroup });
 }
 
 function adminUnitFacts(flow: AdministrativeUnitProvisioningFlow): Fact[] {
-  const o = flow.creationOptions;
-  return [
-    { title: 'Unit per school', value: yesNo(o.createBasedOnOrg) },
-    { title: 'Unit per school + role group', value: yesNo(o.createBasedOnOrgPlusRoleGroup) },
-  ];
+  const { createBasedOnOrg, createBasedOnOrgPlusRoleGroup } = flow.creationOptions;
+  return switchFacts('administrativeUnit', { createBasedOnOrg, createBasedOnOrgPlusRoleGroup });
 }
 
 /**

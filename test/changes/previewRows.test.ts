@@ -230,3 +230,39 @@ describe('school ids in the set form (component)', () => {
     expect(cardInputs(again).orgExternalIds).toBe('LAKE-01\n<b>LAKE-02</b>');
   });
 });
+
+describe('the same words in form, preview and set card (component)', () => {
+  const bot = useTestBot({}, { resetEach: 'state+requests' });
+
+  it('when a class role is dropped, then form, preview and set card all call it "Teacher assistant"', async () => {
+    const form = await cardFor(bot, 'edit class groups flow in contoso');
+    expect(JSON.stringify(form)).toContain(
+      '"title":"Teacher assistant","value":"teacherAssistant"',
+    );
+    const owners = cardInputs(form)
+      .ownerRoles!.split(',')
+      .filter((c) => c !== 'teacherAssistant');
+    const preview = cardOf(
+      await press(bot, form, 'flow.preview', { typed: { ownerRoles: owners.join(',') } }),
+    );
+    expect(rowsOf(preview)).toEqual([
+      expect.stringMatching(/^Owner enrollment roles: Teacher, .+ → removed Teacher assistant$/),
+    ]);
+    const setCard = JSON.stringify(await cardFor(bot, 'show contoso'));
+    expect(setCard).toContain('Owner enrollment roles');
+    expect(setCard).toContain('Teacher assistant');
+    expect(setCard).not.toContain('teacherAssistant');
+  });
+
+  it('when a user flow is added with a role group on, then its rows name the group once and say it creates accounts', async () => {
+    const form = await cardFor(bot, 'add user flow to fabrikam');
+    const typed = {
+      'rg.staff.include': 'true',
+      'rg.staff.password': 'Welcome-2025!',
+      'rg.staff.licenseSkus': 'M365EDU_A3_FACULTY',
+    };
+    const rows = rowsOf(cardOf(await press(bot, form, 'flow.preview', { typed })));
+    expect(rows).toContain('Role group staff: Creates accounts: Yes');
+    expect(rows.join('\n')).not.toContain('Role group staff: Role group');
+  });
+});

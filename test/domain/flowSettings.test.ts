@@ -29,9 +29,10 @@ describe('flowSettingFacts', () => {
       'Create unmatched users': 'Yes',
       'Staff licences': 'A3_FACULTY, EMS',
       'students licences': 'None',
-      'Additional attributes': 'user grade level, user number',
+      // The same words as the form and the preview (fieldLabels.ts).
+      'Extra user attributes': 'Grade level, User number',
       'Student age group': 'Adult',
-      'Student–contact association': 'No',
+      'Allow student–contact association': 'No',
     });
     expect(JSON.stringify(facts)).not.toContain('*');
   });
@@ -50,7 +51,7 @@ describe('flowSettingFacts', () => {
     );
     expect(facts['Student age group']).toBe(expected);
     expect(facts['Create unmatched users']).toBe('Not set');
-    expect(facts['Additional attributes']).toBe('None');
+    expect(facts['Extra user attributes']).toBe('None');
   });
 
   it('when a class group flow is shown, then team, display name, attributes and mappings are facts', () => {
@@ -67,17 +68,29 @@ describe('flowSettingFacts', () => {
       }),
     );
     expect(factsOf(facts)).toEqual({
-      'Create a team': 'No',
-      'Display name': 'Written on creation only',
-      'Additional attributes': 'course title, class code',
-      Owners: 'teacher, teacherAssistant',
-      Members: 'student',
+      'Create a Team for each class': 'No',
+      'Set the group name only when it is created': 'Yes',
+      'Extra class attributes': 'Course title, Class code',
+      'Owner enrollment roles': 'Teacher, Teacher assistant',
+      'Member enrollment roles': 'Student',
     });
   });
 
   it.each<['securityGroup' | 'administrativeUnit', Record<string, string>]>([
-    ['securityGroup', { 'Group per role group': 'Yes', 'Group per school + role group': 'No' }],
-    ['administrativeUnit', { 'Unit per school': 'No', 'Unit per school + role group': 'Yes' }],
+    [
+      'securityGroup',
+      {
+        'Security group for each role group': 'Yes',
+        'Security group for each school and role group': 'No',
+      },
+    ],
+    [
+      'administrativeUnit',
+      {
+        'Administrative unit for each school': 'No',
+        'Administrative unit for each school and role group': 'Yes',
+      },
+    ],
   ])('when a %s flow is shown, then its two creation options are facts', (kind, expected) => {
     expect(factsOf(flowSettingFacts(flow(kind, 'ready')))).toEqual(expected);
   });

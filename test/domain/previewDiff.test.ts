@@ -102,8 +102,8 @@ describe('diffFlow', () => {
       {
         path: 'configuration.enrollmentMappings.ownerCodes',
         label: 'Owner enrollment roles',
-        before: expect.stringContaining('staff'),
-        after: 'removed staff',
+        before: expect.stringContaining('Teacher assistant'),
+        after: 'removed Staff',
       },
     ]);
   });
