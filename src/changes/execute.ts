@@ -8,6 +8,7 @@ import type { PendingChange } from '../domain/pendingChange';
 import { AppError } from '../errors';
 import type { IndustryDataApi } from '../graph';
 import type { FlowSet, ProvisioningFlow } from '../domain/flowSchemas';
+import type { FlowSetPatchInput } from '../domain/flowInputs';
 import type { ChangeView } from './changeView';
 
 export interface Executed {
@@ -48,11 +49,20 @@ async function patched<T>(
   }
 }
 
-const setWithFlows = (graph: IndustryDataApi, set: FlowSet) => async (): Promise<StoredData> => ({
-  kind: 'set',
-  set,
-  flows: (await graph.listFlows(set.id)).data,
-});
+/**
+ * A set PATCH leaves the set's flows as they are, so the flows for the result card are read while
+ * the PATCH and its re-GET run: one sequential Graph round fewer per Apply. When the write fails
+ * this read is simply unused (its failure is caught here and never reported).
+ */
+function updateSetWithFlows(graph: IndustryDataApi, setId: string, body: FlowSetPatchInput) {
+  const flows = graph.listFlows(setId);
+  flows.catch(() => undefined);
+  return patched(graph.updateFlowSet(setId, body), async (set: FlowSet) => ({
+    kind: 'set' as const,
+    set,
+    flows: (await flows).data,
+  }));
+}
 
 async function write(
   graph: IndustryDataApi,
@@ -78,9 +88,7 @@ async function write(
       };
     }
     case 'updateFlowSet':
-      return patched(graph.updateFlowSet(change.target.setId, change.body), (set) =>
-        setWithFlows(graph, set)(),
-      );
+      return updateSetWithFlows(graph, change.target.setId, change.body);
     case 'deleteFlowSet': {
       const { requestId } = await graph.deleteFlowSet(change.target.setId);
       return { requestId, note: `Flow set "${view.setName}" and its flows are deleted.` };
