@@ -1,6 +1,5 @@
 /** Runs one line of text against the command table: parse, run, or explain what went wrong. */
-import { unknownCommandCard } from '../views/messageCards';
-import { AppError } from '../errors';
+import { unknownCommandCard, usageCard } from '../views/messageCards';
 import { matchCommand } from './dispatch';
 import { requireWrite } from './writeAccess';
 import type { CommandContext, Reply } from './command';
@@ -29,9 +28,8 @@ export async function runCommandText(text: string, ctx: CommandContext): Promise
   // Someone who cannot change flow sets learns it now, not at Apply (issue 12 item 3).
   if (match.command.writes) await requireWrite(ctx);
   const parsed = match.command.parse(match.rest);
-  if (!parsed.ok) {
-    throw new AppError('bad_input', `${parsed.error} Usage: ${match.command.usage}`);
-  }
+  // A usage mistake is not an outage: a usage card, not the error box (issue 12 item 10).
+  if (!parsed.ok) return [{ card: usageCard(match.command, parsed.error, parsed.choices) }];
   ctx.services.logger.info('command', { command: match.command.name, activityId: ctx.activityId });
   return match.command.run(ctx, parsed.args);
 }

@@ -3,7 +3,8 @@
  * flow-shaped commands read: `{verb} {type} flow {joiner} {set}`. Pure; shared by the add, edit,
  * remove, reset and delete commands so they all accept the same words.
  */
-import type { FlowKind } from './flowSchemas';
+import { FLOW_KINDS, type FlowKind } from './flowSchemas';
+import { FLOW_KIND_NAMES } from './fieldLabels';
 import type { ParseResult } from './parse';
 
 /** Spellings with spaces, hyphens and underscores removed, lower case. */
@@ -100,5 +101,19 @@ export function requireFlowTarget(
   const parsed = parseFlowTarget(rest, joiners);
   if (parsed.shape === 'flow') return { ok: true, args: { kind: parsed.kind, set: parsed.set } };
   if (parsed.shape === 'error') return { ok: false, error: parsed.error };
-  return { ok: false, error: `Say which type of flow and which set, like "${usage}".` };
+  // Only the type is missing ("reset flow in contoso"): a type picker that finishes the command.
+  const [verb, , , joiner] = usage.split(' ');
+  const choices = parsed.set
+    ? FLOW_KINDS.map((kind) => ({
+        title: FLOW_KIND_NAMES[kind],
+        command: `${verb} ${FLOW_KIND_WORDS[kind]} flow ${joiner} ${parsed.set}`,
+      }))
+    : [];
+  return {
+    ok: false,
+    error: parsed.set
+      ? `Which type of flow in "${parsed.set}"? Say it like "${usage}".`
+      : `Say which type of flow and which set, like "${usage}".`,
+    choices,
+  };
 }

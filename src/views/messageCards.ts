@@ -42,6 +42,27 @@ export function actionTitle(c: Pick<CommandHelp, 'name'>): string {
   return known ?? c.name.charAt(0).toUpperCase() + c.name.slice(1);
 }
 
+/**
+ * A usage mistake (`show` with no set, `list page 0`): what is missing, the usage, an example,
+ * and buttons that finish the command when the bot can offer them (issue 12 item 10). No activity
+ * reference and no red: nothing failed.
+ */
+export function usageCard(
+  command: Pick<CommandHelp, 'name' | 'usage' | 'examples'>,
+  problem: string,
+  choices: ReadonlyArray<{ title: string; command: string }> = [],
+): AdaptiveCard {
+  return renderCard('usage', {
+    problem,
+    usage: command.usage,
+    examples: command.examples.slice(0, 2),
+    choices: choices.map((c) => ({ title: c.title, command: c.command })),
+    choicesHint: 'Or pick one:',
+    helpTitle: `Help on ${command.name}`,
+    helpCommand: `help ${command.name}`,
+  });
+}
+
 const TITLES: Record<string, string> = {
   bad_input: 'That did not work',
   not_found: 'Not found',

@@ -73,6 +73,6 @@ describe('list (component, sandbox Graph emulator)', () => {
   });
 
   it('when list gets something that is not a page, then the usage is shown', async () => {
-    expect(cardText(await say(bot, 'list banana'))).toContain('Usage: list [page N]');
+    expect(cardText(await say(bot, 'list banana'))).toContain('Usage\nlist [page N]');
   });
 });

@@ -27,6 +27,6 @@ describe('rolegroups (component, sandbox Graph emulator)', () => {
   });
 
   it('when rolegroups gets arguments, then the usage is shown', async () => {
-    expect(cardText(await say(bot, 'rolegroups staff'))).toContain('Usage: rolegroups');
+    expect(cardText(await say(bot, 'rolegroups staff'))).toContain('Usage\nrolegroups');
   });
 });

@@ -134,6 +134,6 @@ describe('show (component, sandbox Graph emulator)', () => {
   });
 
   it('when show gets no name, then the usage is shown', async () => {
-    expect(cardText(await say(bot, 'show'))).toContain('Usage: show {set}');
+    expect(cardText(await say(bot, 'show'))).toContain('Usage\nshow {set}');
   });
 });

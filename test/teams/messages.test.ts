@@ -38,7 +38,7 @@ describe('POST /api/messages (component, sandbox mode)', () => {
     await bot.send(activity);
     const [card] = cardsSentTo(bot.connector, activity.conversation.id).slice(-1);
     const text = cardText(card);
-    expect(text).toContain('Usage: whoami');
+    expect(text).toContain('Usage\nwhoami');
     expect(text).not.toMatch(/at .*\.ts:\d+/);
   });
 

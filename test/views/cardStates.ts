@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandHelpCard, helpCard } from '../../src/views/helpCard';
-import { errorCard, unknownCommandCard } from '../../src/views/messageCards';
+import { errorCard, unknownCommandCard, usageCard } from '../../src/views/messageCards';
 import { AdaptiveCard, renderCard } from '../../src/views/render';
 import { commandTable } from '../../src/commands';
 import { AppError } from '../../src/errors';
@@ -43,6 +43,15 @@ export const VIEW_MODEL_STATES: Record<string, CardStates> = {
     'with aliases': () => commandHelpCard(byName('help')),
     'without aliases or examples': () =>
       commandHelpCard({ ...byName('whoami'), aliases: [], examples: [] }),
+  },
+  usage: {
+    'what is missing, with examples': () =>
+      usageCard(byName('show'), 'Which flow set? Give its name, the start of its name, or its id.'),
+    'with a type picker': () =>
+      usageCard(byName('reset'), 'Which type of flow in "contoso"?', [
+        { title: 'Users', command: 'reset user flow in contoso' },
+        { title: 'Classes', command: 'reset class flow in contoso' },
+      ]),
   },
   'unknown-command': {
     'with suggestions': () => unknownCommandCard('hlep', [byName('help')]),
