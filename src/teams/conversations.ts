@@ -6,7 +6,7 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import type { AppServices } from '../bot/command';
 
-function installChange(ctx: TurnContext): boolean | undefined {
+export function installChange(ctx: TurnContext): boolean | undefined {
   const a = ctx.activity;
   if (a.type === ActivityTypes.InstallationUpdate) {
     if (a.action === 'add' || a.action === 'add-upgrade') return true;

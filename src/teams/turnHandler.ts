@@ -14,7 +14,8 @@ import { rememberPreviewPlacement } from '../changes/placement';
 import { createPendingChangeStore } from '../changes/pendingChangeStore';
 import type { AppServices } from '../bot/command';
 import { commandTextOf } from './activityText';
-import { rememberConversation } from './conversations';
+import { installChange, rememberConversation } from './conversations';
+import { welcomeCard } from '../views/welcomeCard';
 import { invokeResponseForError, replyWithError } from './errorBoundary';
 import {
   InvokeResponse,
@@ -135,6 +136,40 @@ export function createTurnHandler(
     return cardInvokeResponse(result.card);
   }
 
+  /**
+   * The welcome card, once per install (issue 12 item 23). Teams announces one install twice
+   * (installationUpdate add and conversationUpdate with the bot in membersAdded): the second
+   * announcement within a minute says nothing. Upgrades and team restores are no new install.
+   */
+  const welcomed = new Map<string, number>();
+  async function welcomeOnInstall(ctx: TurnContext): Promise<void> {
+    const a = ctx.activity;
+    const isNewInstall =
+      installChange(ctx) === true &&
+      a.action !== 'add-upgrade' &&
+      a.channelData?.eventType !== 'teamRestored';
+    if (!isNewInstall || !a.conversation?.id) return;
+    const now = Date.now();
+    for (const [id, at] of welcomed) if (now - at > 60_000) welcomed.delete(id);
+    if (welcomed.has(a.conversation.id)) return;
+    welcomed.set(a.conversation.id, now);
+    const type = a.conversation.conversationType;
+    const where = type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal';
+    const card = welcomeCard(services.commands, {
+      sandbox: services.config.mode === 'sandbox',
+      where,
+    });
+    try {
+      await ctx.sendActivity(cardActivity(card));
+    } catch (err) {
+      // A welcome is a courtesy: never fail the install turn over it.
+      logger.warn('welcome card not sent', {
+        conversationId: a.conversation.id,
+        message: err instanceof Error ? err.message : String(err),
+      });
+    }
+  }
+
   async function onInvoke(ctx: TurnContext): Promise<void> {
     const response =
       ctx.activity.name === 'adaptiveCard/action'
@@ -158,8 +193,11 @@ export function createTurnHandler(
         return onMessage(ctx);
       case ActivityTypes.Invoke:
         return onInvoke(ctx);
+      case ActivityTypes.ConversationUpdate:
+      case ActivityTypes.InstallationUpdate:
+        return welcomeOnInstall(ctx);
       default:
-        return; // conversationUpdate / installationUpdate: handled by rememberConversation
+        return;
     }
   };
 }

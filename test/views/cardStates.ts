@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { commandHelpCard, helpCard } from '../../src/views/helpCard';
 import { errorCard, unknownCommandCard, usageCard } from '../../src/views/messageCards';
 import { AdaptiveCard, renderCard } from '../../src/views/render';
+import { welcomeCard } from '../../src/views/welcomeCard';
 import { commandTable } from '../../src/commands';
 import { AppError } from '../../src/errors';
 import { FLOW_CARD_STATES } from './flowCardStates';
@@ -43,6 +44,10 @@ export const VIEW_MODEL_STATES: Record<string, CardStates> = {
     'with aliases': () => commandHelpCard(byName('help')),
     'without aliases or examples': () =>
       commandHelpCard({ ...byName('whoami'), aliases: [], examples: [] }),
+  },
+  welcome: {
+    'personal, sandbox': () => welcomeCard(commandTable, { sandbox: true, where: 'personal' }),
+    'team, tenant': () => welcomeCard(commandTable, { sandbox: false, where: 'channel' }),
   },
   usage: {
     'what is missing, with examples': () =>
