@@ -8,8 +8,13 @@ import type { FlowSetWithFlows } from '../domain/flowSummary';
 import type { IndustryDataApi } from '../graph';
 import type { FlowSet } from '../domain/flowSchemas';
 
-/** Concurrent list-flows calls: enough to be quick for 50 sets, few enough not to be throttled. */
-export const FLOW_READ_CONCURRENCY = 8;
+/**
+ * Concurrent list-flows calls: a whole card page (10 sets) at once, so `list` and `status` make
+ * one round of flow reads instead of two. Graph throttles per app and tenant over seconds, not on
+ * a burst of 20 small GETs, and a 429 is retried after its Retry-After
+ * (https://learn.microsoft.com/en-us/graph/throttling, docs/graph-notes.md#throttling).
+ */
+export const FLOW_READ_CONCURRENCY = 20;
 
 async function mapConcurrently<T, R>(
   items: readonly T[],
