@@ -41,6 +41,8 @@ export function previewCardFor(
     warnings: warningsOf(change, rows),
     note,
     approval,
+    // Delete and Remove cannot be taken back by Graph: their Apply looks destructive (item 22).
+    destructive: change.kind === 'deleteFlowSet' || change.kind === 'deleteFlow',
   });
 }
 

@@ -23,6 +23,8 @@ export interface PreviewCardModel {
   note?: string;
   /** Peer approval (src/approvals): "Request approval" with a reason instead of Apply. */
   approval?: PreviewApproval;
+  /** A delete (set or flow): Apply uses the destructive style instead of the positive one. */
+  destructive?: boolean;
 }
 
 export interface PreviewApproval {
@@ -48,6 +50,7 @@ export function previewCard(model: PreviewCardModel): AdaptiveCard {
       : `Asked for by ${who}. Only they can apply it, until ${until}.`,
     note: model.note ?? '',
     peer: !!approval,
+    applyStyle: model.destructive ? 'destructive' : 'positive',
     notice: approval?.notice ?? '',
     blockedBy: approval?.blockedBy ?? '',
     hasRows: model.rows.length > 0,
