@@ -18,6 +18,8 @@ const WHAT_IT_DOES: Record<FlowKind, string> = {
 export function flowKindChoiceCard(set: FlowSet, kinds: readonly FlowKind[]): AdaptiveCard {
   return renderCard('flow-kind-choice', {
     message: `Which type of flow do you want to add to "${set.displayName}"?`,
+    // Cancel closes the chooser (form.cancel): back to the set card, nothing saved (item 21).
+    setId: set.id,
     hint: 'A flow set holds at most one flow of each type; only the types it does not have yet are offered.',
     choices: kinds.map((kind) => ({
       title: FLOW_KIND_LABELS[kind],
