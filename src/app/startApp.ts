@@ -36,6 +36,7 @@ import { startBotServer } from '../teams/server';
 import { createTurnHandler } from '../teams/turnHandler';
 import { deliveryCard } from '../views/notificationCard';
 import { approvalPresenter } from '../views/approvalPresenter';
+import { warmUpTemplates } from '../views/render';
 
 export interface RunningApp {
   botUrl: string;
@@ -187,6 +188,8 @@ export async function startApp(
     };
     approvals.start();
     stops.unshift(() => approvals.stop());
+    // Before the server listens (so before /readyz can say ready): the first card is not slow.
+    warmUpTemplates();
     const server = await startBotServer({
       host: config.host,
       port: config.port,
