@@ -6,7 +6,7 @@
  */
 import type { FieldChange } from '../domain/diff';
 import { AdaptiveCard, renderCard } from './render';
-import { formatTime } from '../domain/time';
+import { cardTimestamp, formatTime } from '../domain/time';
 
 export interface PreviewCardModel {
   changeId: string;
@@ -40,14 +40,18 @@ export const rowValue = (row: FieldChange, creating: boolean): string =>
 export function previewCard(model: PreviewCardModel): AdaptiveCard {
   const minutes = Math.round(model.ttlMinutes);
   const who = model.requesterName || 'someone';
-  const until = `${formatTime(model.expiresAt)} (${minutes} min)`;
+  // The template adds `{{TIME(untilAt)}} (N min).`: Teams shows the time in the reader's own zone.
+  const untilAt = cardTimestamp(model.expiresAt);
+  const until = untilAt ? '' : ` ${formatTime(model.expiresAt)}`;
   const { approval } = model;
   return renderCard('preview', {
     changeId: model.changeId,
     title: model.title,
     subtitle: approval
-      ? `Asked for by ${who}. Another admin must approve it (peer approval): request approval until ${until}.`
-      : `Asked for by ${who}. Only they can apply it, until ${until}.`,
+      ? `Asked for by ${who}. Another admin must approve it (peer approval): request approval until${until}`
+      : `Asked for by ${who}. Only they can apply it, until${until}`,
+    untilAt: untilAt ?? '',
+    minutes,
     note: model.note ?? '',
     peer: !!approval,
     applyStyle: model.destructive ? 'destructive' : 'positive',
