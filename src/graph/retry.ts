@@ -92,6 +92,9 @@ function mayRetry(method: HttpMethod, outcome: AttemptOutcome): boolean {
   return isIdempotent(method) || !isAmbiguous(outcome);
 }
 
+/** The least time worth giving one more attempt before the deadline. */
+const MIN_ATTEMPT_MS = 100;
+
 /** Decides whether attempt number `attempt` (1-based) that failed with `outcome` is tried again. */
 export function planRetry(args: {
   method: HttpMethod;
@@ -110,6 +113,9 @@ export function planRetry(args: {
   const retryAfter = outcome.kind === 'response' ? outcome.retryAfterMs : undefined;
   const delayMs = retryAfter ?? backoffDelay(attempt, options, args.random);
   // Waiting past the deadline is pointless, and a shorter wait than Retry-After is not allowed.
-  if (elapsedMs + delayMs >= options.deadlineMs) return { retry: false, reason: 'deadline' };
+  // An attempt left with only a few milliseconds would end as our own timeout and hide the
+  // answer Graph kept giving (a 503 would surface as "no answer"): stop instead.
+  if (elapsedMs + delayMs + MIN_ATTEMPT_MS >= options.deadlineMs)
+    return { retry: false, reason: 'deadline' };
   return { retry: true, delayMs };
 }
