@@ -114,8 +114,9 @@ function mapUnavailable(
   base: { requestId: string; status: number; cause: GraphCallError },
 ): AppError {
   if (status === 429) {
-    const wait = retryAfterMs
-      ? ` in about ${Math.ceil(retryAfterMs / 1000)} seconds`
+    const seconds = retryAfterMs ? Math.ceil(retryAfterMs / 1000) : 0;
+    const wait = seconds
+      ? ` in about ${seconds} second${seconds === 1 ? '' : 's'}`
       : ' in a minute';
     return new AppError(
       'throttled',

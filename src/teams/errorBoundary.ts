@@ -32,9 +32,13 @@ export async function replyWithError(
   logger: Logger,
   ctx: TurnContext,
   err: unknown,
+  /** The command that failed: a temporary failure's card offers Retry, which runs it again. */
+  retryCommand?: string,
 ): Promise<void> {
   const error = logFailure(logger, ctx, err);
-  await ctx.sendActivity(cardActivity(errorCard(error, { activityId: ctx.activity.id })));
+  await ctx.sendActivity(
+    cardActivity(errorCard(error, { activityId: ctx.activity.id, retryCommand })),
+  );
 }
 
 /** For a card action: bad input is an invoke error; anything else shows as a card. */

@@ -81,7 +81,7 @@ export function createTurnHandler(
     } catch (err) {
       // Teams SSO: a command that needs a sign-in starts one, and runs again after it.
       if (sso && (await sso.signInForMessage(ctx, err, text))) return;
-      await replyWithError(logger, ctx, err);
+      await replyWithError(logger, ctx, err, text);
     }
   }
 
@@ -93,7 +93,7 @@ export function createTurnHandler(
       const replies = await runCommandText(text, info);
       await sendReplies(ctx, replies);
     } catch (err) {
-      await replyWithError(logger, ctx, err);
+      await replyWithError(logger, ctx, err, text);
     }
   };
 

@@ -77,7 +77,14 @@ const TITLES: Record<string, string> = {
   internal: 'Something went wrong',
 };
 
-export function errorCard(error: AppError, correlation: { activityId?: string }): AdaptiveCard {
+/**
+ * `retryCommand`: the command that failed, for a Retry button when the failure is temporary (the
+ * message itself says when to try again, so the hint does not name another time: item 17).
+ */
+export function errorCard(
+  error: AppError,
+  correlation: { activityId?: string; retryCommand?: string },
+): AdaptiveCard {
   const refs = [
     correlation.activityId ? `activity ${correlation.activityId}` : '',
     error.requestId ? `Graph request-id ${error.requestId}` : '',
@@ -85,7 +92,8 @@ export function errorCard(error: AppError, correlation: { activityId?: string })
   return renderCard('error', {
     title: TITLES[error.code] ?? TITLES.internal,
     message: error.userMessage,
-    hint: error.retryable ? 'This is usually temporary: try again in a minute.' : '',
+    hint: error.retryable ? 'This is usually temporary.' : '',
+    retry: error.retryable && correlation.retryCommand ? correlation.retryCommand : '',
     reference: refs.length ? `Reference: ${refs.join(' · ')}` : '',
   });
 }

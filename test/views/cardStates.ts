@@ -70,6 +70,11 @@ export const VIEW_MODEL_STATES: Record<string, CardStates> = {
           activityId: 'a-1',
         },
       ),
+    'retryable with Retry': () =>
+      errorCard(new AppError('throttled', 'Graph is busy.', { retryable: true }), {
+        activityId: 'a-2',
+        retryCommand: 'status',
+      }),
     'not retryable without references': () =>
       errorCard(new AppError('forbidden', 'You need the Global Administrator role.'), {}),
     'unknown code': () => errorCard(new AppError('internal', 'Something broke.'), {}),
