@@ -66,7 +66,9 @@ const EDIT: Record<FlowKind, { input: string; value: (shown: string) => string; 
 };
 
 describe('flow changes through preview and Apply (component)', () => {
-  const bot = useTestBot();
+  // Long enough that a loaded machine still sees "not ready" right after Apply; the reset test
+  // polls Refresh until the flow turns ready.
+  const bot = useTestBot({ SANDBOX_READY_DELAY_MS: '1500' });
   let setId: string;
   const flowsOf = async (id: string) => (await adminGraph(bot).listFlows(id)).data;
   beforeEach(async () => {
@@ -140,7 +142,7 @@ describe('flow changes through preview and Apply (component)', () => {
       ['POST', true],
     ]);
     let card = openedBy(bot, await press(bot, result, 'Show flow set'));
-    // SANDBOX_READY_DELAY_MS is 100 in the harness: poll the card's Refresh until ready.
+    // SANDBOX_READY_DELAY_MS is 1500 here: poll the card's Refresh until ready.
     for (let i = 0; i < 200 && !cardText(card).includes('Classes\n✓ ready'); i++) {
       await new Promise((r) => setTimeout(r, 20));
       card = cardOf(await press(bot, card, 'Refresh'));
