@@ -14,16 +14,35 @@ import { AppError } from '../errors';
 import { referenceForPosts } from '../notifications';
 import { command, noArgs, type CommandContext } from '../bot/command';
 
+/** Records from before names were stored say where only from inside the conversation. */
+const OLD_LABELS = new Set(['this channel', 'this group chat']);
+
 /** Where requests go now, for a refusal said in some other conversation. */
 function currentPlace(channel: ApprovalChannel | undefined): string {
   if (!channel) return 'each approver in a 1:1 chat';
   const place =
-    channel.name === 'General'
-      ? 'the General channel'
+    channel.name && !OLD_LABELS.has(channel.name)
+      ? channel.name
       : channel.conversationType === 'channel'
         ? 'the approvals channel'
         : 'the approvals group chat';
   return placeChosenBy(place, channel.setBy);
+}
+
+/**
+ * The conversation's real name as people see it elsewhere (the requester's 1:1 card says "Sent
+ * to: SDS Approvals in Contoso District IT", never "this channel"; issue 12 item 5).
+ */
+export function placeLabel(
+  conversation: CommandContext['conversation'],
+  isGeneral: boolean,
+): string {
+  if (conversation.type === 'channel') {
+    const channel = isGeneral ? 'General' : conversation.name;
+    if (!channel) return 'the approvals channel';
+    return conversation.teamName ? `${channel} in ${conversation.teamName}` : channel;
+  }
+  return conversation.name ? `the group chat "${conversation.name}"` : 'the approvals group chat';
 }
 
 /** Throws unless the sender is an approver; the group being unreadable is an error, never a yes. */
@@ -67,11 +86,11 @@ export const approvalsHereCommand = command<undefined>({
         'internal',
         'I could not store where this conversation is. Please try again.',
       );
-    const name = seen.channelId && seen.channelId === seen.teamId ? 'General' : undefined;
+    const isGeneral = !!seen.channelId && seen.channelId === seen.teamId;
     await approvalStores(ctx.services.storage).channel.put(CHANNEL_KEY, {
       reference: referenceForPosts(seen.reference),
       conversationType: seen.conversationType,
-      name: name ?? (ctx.conversation.type === 'channel' ? 'this channel' : 'this group chat'),
+      name: placeLabel(ctx.conversation, isGeneral),
       setBy: { aadObjectId: ctx.user.aadObjectId, name: ctx.user.name },
       at: new Date().toISOString(),
     });

@@ -9,4 +9,8 @@ export interface ConversationRef {
   id: string;
   type: 'personal' | 'groupChat' | 'channel';
   tenantId?: string;
+  /** The channel's name (Teams leaves it out for General) or the group chat's topic, when given. */
+  name?: string;
+  /** The team's name, for a channel. */
+  teamName?: string;
 }

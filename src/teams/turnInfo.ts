@@ -10,6 +10,8 @@ export function turnInfoOf(activity: Activity): TurnInfo {
       id: activity.conversation?.id ?? '',
       type: type === 'channel' ? 'channel' : type === 'groupChat' ? 'groupChat' : 'personal',
       tenantId: activity.conversation?.tenantId ?? activity.channelData?.tenant?.id,
+      name: activity.channelData?.channel?.name ?? activity.conversation?.name ?? undefined,
+      teamName: activity.channelData?.team?.name ?? undefined,
     },
     activityId: activity.id,
   };

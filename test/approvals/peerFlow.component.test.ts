@@ -45,7 +45,7 @@ describe('peer approval (component)', () => {
     );
     expect(cardText(waiting)).toContain('Waiting for approval');
     expect(cardText(waiting)).toContain('Rebranding');
-    expect(cardText(waiting)).toContain('this channel');
+    expect(cardText(waiting)).toContain('SDS Approvals in Contoso District IT');
     expect(graphWrites(bot)).toEqual([]);
 
     const [post] = postsTo(bot, CHANNEL_ID);

@@ -18,7 +18,8 @@ import { usePeerApprovalBot } from '../support/peerApprovalHarness';
 const CASEY = SANDBOX_USERS.find((u) => u.name === 'Casey NoConsent')!;
 /** Dana's own group chat with the bot (not the approvals channel). */
 const DANA_CHAT = '19:dana-staffroom@thread.v2';
-const SET_NAMES = /Northwind|Fabrikam|Contoso District/;
+// The set names (not the team "Contoso District IT", which the place label names).
+const SET_NAMES = /Northwind|Fabrikam|Contoso District –/;
 const ONLY_APPROVERS = 'Only approvers and the person who asked can see this request.';
 
 const bot = usePeerApprovalBot();
@@ -80,11 +81,13 @@ describe('who chooses where approval requests go', () => {
     const { changeId, waiting } = await request(bot, `delete ${SEED_IDS.fabrikamPilot}`);
     const post = postsTo(bot, CHANNEL_ID).at(-1)!;
     expect(cardText(post.card)).toContain(
-      'Requests go to\nthis channel (chosen by Blake Approver)',
+      'Requests go to\nSDS Approvals in Contoso District IT (chosen by Blake Approver)',
     );
-    expect(cardText(waiting)).toContain('this channel (chosen by Blake Approver)');
+    expect(cardText(waiting)).toContain(
+      'SDS Approvals in Contoso District IT (chosen by Blake Approver)',
+    );
     expect(cardText(await say(bot, 'approvals', BLAKE))).toContain(
-      'Requests go to this channel (chosen by Blake Approver).',
+      'Requests go to SDS Approvals in Contoso District IT (chosen by Blake Approver).',
     );
     await invoke(bot, 'approval.cancel', { changeId }, AVERY);
   });
@@ -97,7 +100,7 @@ describe('who chooses where approval requests go', () => {
       'Only approvers can choose where approval requests go, and you are not one of them',
     );
     expect(said).toContain(
-      'Requests still go to the approvals channel (chosen by Blake Approver).',
+      'Requests still go to SDS Approvals in Contoso District IT (chosen by Blake Approver).',
     );
     const channel = await storedChannel();
     expect(channel?.setBy.aadObjectId).toBe(BLAKE.aadObjectId);
