@@ -7,7 +7,7 @@ import { approvalListFor } from '../approvals/list';
 import { approvalStores } from '../approvals/stores';
 import { createChangeViewStore } from '../changes/changeView';
 import { command, noArgs } from '../bot/command';
-import { approvalListCardOf } from '../views/approvalListCard';
+import { SELF_POLICY_TEXT, approvalListCardOf } from '../views/approvalListCard';
 
 export const approvalsCommand = command<undefined>({
   name: 'approvals',
@@ -19,6 +19,7 @@ export const approvalsCommand = command<undefined>({
   parse: noArgs,
   async run(ctx) {
     const { services } = ctx;
+    const allSelf = Object.values(services.config.approvals.policy).every((p) => p === 'self');
     const list = await approvalListFor({
       stores: approvalStores(services.storage),
       views: createChangeViewStore(services.storage),
@@ -26,6 +27,8 @@ export const approvalsCommand = command<undefined>({
       person: { aadObjectId: ctx.user.aadObjectId, name: ctx.user.name },
       now: new Date(),
     });
+    // Nothing can be waiting under the self policy (unless the policy changed since): no alarm.
+    if (allSelf && list.open === 0) return [{ text: SELF_POLICY_TEXT }];
     return [{ card: approvalListCardOf(list) }];
   },
 });

@@ -8,6 +8,7 @@
  * and shown by `approvals` and on the request cards.
  */
 import { placeChosenBy } from '../views/approvalCards';
+import { SELF_POLICY_TEXT } from '../views/approvalListCard';
 import { CHANNEL_KEY, type ApprovalChannel } from '../domain/approvalRecords';
 import { approvalStores } from '../approvals/stores';
 import { AppError } from '../errors';
@@ -73,6 +74,9 @@ export const approvalsHereCommand = command<undefined>({
         'forbidden',
         'Only people signed in with a work or school account can choose where approval requests go.',
       );
+    // Under the self policy nothing is ever posted: say so instead of accepting a channel.
+    if (Object.values(ctx.services.config.approvals.policy).every((p) => p === 'self'))
+      return [{ text: SELF_POLICY_TEXT }];
     await mustBeApprover(ctx, ctx.user.aadObjectId);
     if (ctx.conversation.type === 'personal')
       return [

@@ -53,6 +53,14 @@ export interface ApprovalListData {
   }>;
 }
 
+/**
+ * Under APPROVAL_POLICY=self (the default) nobody approves anything: said plainly, with what to
+ * configure for peer approval, instead of a red "no approvers" alarm (issue 12 item 6).
+ */
+export const SELF_POLICY_TEXT =
+  'Changes are applied by the person who previews them (APPROVAL_POLICY=self), so there is nothing to approve and no approval requests are posted anywhere. ' +
+  'For peer approval, set APPROVAL_POLICY=peer (or one kind, e.g. APPROVAL_POLICY_DELETE=peer) and name the approvers with APPROVERS or APPROVER_GROUP_ID.';
+
 function noticeOf(list: ApprovalListData): string | undefined {
   if (list.noneConfigured)
     return 'No approvers are configured (APPROVERS, APPROVER_GROUP_ID): nobody can approve these requests.';
