@@ -74,7 +74,11 @@ export async function onConversationSeen(
   }
 }
 
-/** The conversation store, with `onSeen` told about every record it remembers. */
+/**
+ * The conversation store, with `onSeen` told about a record the first time this process sees
+ * the conversation and whenever the record was written (it changed, or an install event).
+ * Turns that change nothing are not reported: the store skipped them without a read.
+ */
 export function observeConversations(
   store: ConversationStore,
   onSeen: (record: SeenConversation, before: ConversationRecord | undefined) => Promise<void>,
@@ -82,13 +86,14 @@ export function observeConversations(
 ): ConversationStore {
   return {
     ...store,
-    async remember(record) {
-      const before = await store.get(record.reference.conversation.id);
-      await store.remember(record);
+    async remember(input) {
+      const remembered = await store.remember(input);
+      if (!remembered.written && !remembered.firstSeen) return remembered;
       // Never fail the user's turn because notification bookkeeping failed.
-      await onSeen(record, before).catch((err: unknown) =>
+      await onSeen(remembered.record, remembered.before).catch((err: unknown) =>
         logger.error('could not update notification subscriptions', { error: err }),
       );
+      return remembered;
     },
   };
 }

@@ -27,14 +27,14 @@ export async function rememberConversation(ctx: TurnContext, services: AppServic
   const a = ctx.activity;
   if (!a.conversation?.id || !a.serviceUrl) return;
   try {
-    const change = installChange(ctx);
-    const existing = await services.conversations.get(a.conversation.id);
+    // The store skips the write (and the read) when nothing changed since the last turn;
+    // an install or uninstall event always writes.
     await services.conversations.remember({
       reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(a))),
       conversationType: a.conversation.conversationType ?? 'personal',
       teamId: a.channelData?.team?.id,
       channelId: a.channelData?.channel?.id,
-      installed: change ?? existing?.installed ?? true,
+      installed: installChange(ctx),
     });
   } catch (err) {
     // Never fail the user's turn because bookkeeping failed; but say so loudly in the log.
