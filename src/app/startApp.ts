@@ -23,6 +23,7 @@ import type { Approvals } from '../approvals/access';
 import { groupMembersReader } from '../approvals/groupMembers';
 import { createApprovals } from '../approvals/service';
 import { createHttp } from '../graph/http';
+import { warmUpGraphSchemas } from '../graph/warmUp';
 import { SandboxTokenError, type LocalIdentityProvider } from '../sandbox/idp';
 import { startSandbox, type SandboxServices } from '../sandbox/startSandbox';
 import { SANDBOX_CLIENT_ID, sandboxUserNote } from '../sandbox/users';
@@ -188,8 +189,10 @@ export async function startApp(
     };
     approvals.start();
     stops.unshift(() => approvals.stop());
-    // Before the server listens (so before /readyz can say ready): the first card is not slow.
+    // Before the server listens (so before /readyz can say ready): the first card is not slow,
+    // nor the first parse of a Graph answer (the inbound activity schema warms in teams/server).
     warmUpTemplates();
+    warmUpGraphSchemas();
     const server = await startBotServer({
       host: config.host,
       port: config.port,

@@ -44,7 +44,7 @@ function checkNextLink(baseUrl: string, link: string, requestId: string): string
 type PageSchema = z.ZodType<{ value: unknown[]; '@odata.nextLink'?: string }>;
 const pageSchemas = new WeakMap<z.ZodType, PageSchema>();
 
-function pageOf(item: z.ZodType): PageSchema {
+export function pageOf(item: z.ZodType): PageSchema {
   let schema = pageSchemas.get(item);
   if (!schema) {
     schema = page(item);

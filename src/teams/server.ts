@@ -14,6 +14,18 @@ import type { TurnHandler } from './turnHandler';
 /** Bot Framework activities are a few KiB; Teams caps messages at about 28 KiB. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
+/** A message as Teams sends one, parsed once at start to compile the inbound activity schema. */
+const WARM_UP_ACTIVITY = {
+  type: 'message',
+  serviceUrl: 'https://smba.trafficmanager.net/emea/',
+  channelId: 'msteams',
+  conversation: { id: 'a:warm-up', conversationType: 'personal', tenantId: 'warm-up' },
+  id: 'warm-up',
+  text: 'list',
+  from: { id: '29:warm-up', aadObjectId: 'warm-up' },
+  recipient: { id: '28:warm-up' },
+};
+
 export interface ReadinessCheck {
   name: string;
   check(): Promise<boolean>;
@@ -38,6 +50,8 @@ export async function startBotServer(options: {
   // No body parser plugin: bodyParser's multipart path wrote uploads to the temp folder before
   // authentication. /api/messages reads its own JSON body, in memory and bounded.
   const activitySchema = inboundActivitySchema(adapter.edge.sandbox);
+  // Compile it now, before the server listens: the first parse of a schema costs milliseconds.
+  activitySchema.safeParse(WARM_UP_ACTIVITY);
   // restify logs (with every header) whatever an async handler returns: return nothing.
   const reject = (res: restify.Response, status: number, error: string, fields = {}): void => {
     logger.debug('bot request rejected', { status, reason: error, ...fields });
