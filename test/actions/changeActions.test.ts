@@ -46,9 +46,14 @@ describe('change actions (component)', () => {
 
   it('when the set card is shown, then every change button carries only ids and the version', async () => {
     const card = await cardFor(bot, 'show northwind');
+    // Add flow also says its chooser comes as a new message (newMessage: issue 12 item 4).
     for (const b of buttons(card).filter((b) => b.verb !== 'command.run'))
       expect(Object.keys(b.data).sort()).toEqual(
-        b.data.flowId ? ['flowId', 'kind', 'setId', 'version'] : ['setId', 'version'],
+        b.data.flowId
+          ? ['flowId', 'kind', 'setId', 'version']
+          : b.verb === 'flow.add'
+            ? ['newMessage', 'setId', 'version']
+            : ['setId', 'version'],
       );
   });
 
