@@ -17,6 +17,7 @@ import {
   graphWrites,
   press,
   updatesOf,
+  openedBy,
 } from './support';
 
 describe('flow-set changes through preview and Apply (component)', () => {
@@ -119,7 +120,10 @@ describe('flow-set changes through preview and Apply (component)', () => {
     expect(text).toContain('Not applied: changed since the preview');
     expect(text).toContain('Flow set name');
     expect(text).toContain('Northwind High School → Theirs');
-    expect(button(result, 'Preview again').data).toEqual({ command: `edit ${SEED_IDS.northwind}` });
+    expect(button(result, 'Preview again').data).toEqual({
+      command: `edit ${SEED_IDS.northwind}`,
+      newMessage: true,
+    });
     expect(graphWrites(bot)).toEqual([]);
     expect((await changes().get(changeIdOf(preview)))?.state).toBe('stale');
     expect((await adminGraph(bot).getFlowSet(SEED_IDS.northwind)).data.displayName).toBe('Theirs');
@@ -140,7 +144,9 @@ describe('flow-set changes through preview and Apply (component)', () => {
       const show = await cardFor(bot, 'show northwind');
       await adminGraph(bot).updateFlowSet(SEED_IDS.northwind, { displayName: 'Northwind renamed' });
       const before = (await changes().list()).length;
-      const card = cardOf(await press(bot, show, verb));
+      const body = await press(bot, show, verb);
+      // Add flow leaves the set card and answers as a new message (issue 12 item 4).
+      const card = verb === 'flow.add' ? openedBy(bot, body) : cardOf(body);
       expect(cardText(card)).toContain('This card was out of date');
       expect(card.body.find((b: { text?: string }) => b.text === 'Northwind renamed')).toBeTruthy();
       expect((await changes().list()).length).toBe(before);
