@@ -51,7 +51,10 @@ describeWithBrowser('the walkthrough of the main cards (docs/walkthrough.md)', (
       await step('2-list', list, 'Northwind High School');
 
       await sendMessage(page, 'show northwind');
-      const set = await waitForReplyCard(page, { after: 'show northwind', containing: 'Northwind' });
+      const set = await waitForReplyCard(page, {
+        after: 'show northwind',
+        containing: 'Northwind',
+      });
       await step('3-show', set, 'Created');
 
       await set.getByRole('button', { name: 'Edit', exact: true }).last().click();
