@@ -51,10 +51,16 @@ describe('flow-shaped command text', () => {
     });
   });
 
-  it('when a command needs a flow and gets a set name, then the usage example is given', () => {
+  it('when a command needs a flow and gets only a set name, then it asks which type, with a choice per type', () => {
     expect(requireFlowTarget('Northwind', ['from'], 'remove class flow from Northwind')).toEqual({
       ok: false,
-      error: 'Say which type of flow and which set, like "remove class flow from Northwind".',
+      error: 'Which type of flow in "Northwind"? Say it like "remove class flow from Northwind".',
+      choices: [
+        { title: 'user', command: 'remove user flow from Northwind' },
+        { title: 'class group', command: 'remove class flow from Northwind' },
+        { title: 'security group', command: 'remove security flow from Northwind' },
+        { title: 'administrative unit', command: 'remove adminunit flow from Northwind' },
+      ],
     });
   });
 });
