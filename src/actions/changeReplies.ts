@@ -6,7 +6,8 @@
 import type { ApplyOutcome } from '../changes/apply';
 import type { CancelOutcome } from '../changes/cancel';
 import type { ActionResult } from '../bot/action';
-import { closedCard, finishedCard, previewCardFor, proposalCard } from '../views/changeCards';
+import { closedCard, previewCardFor, proposalCard } from '../views/changeCards';
+import { finishedCard } from '../views/changeOutcomeCards';
 
 export const AWAITING_APPROVAL =
   'This change is waiting for approval: an approver applies it when they approve it.';

@@ -5,7 +5,8 @@
  */
 import type { AdaptiveCard } from './render';
 import { requestCardFor } from './approvalCards';
-import { closedCard, finishedCard } from './changeCards';
+import { closedCard } from './changeCards';
+import { finishedCard } from './changeOutcomeCards';
 import type { FinishedResult } from '../domain/changeResult';
 import type { ChangeView } from '../domain/changeView';
 import type { PendingChange } from '../domain/pendingChange';

@@ -3,13 +3,8 @@
  * through their real view-models from stored-change records: every state a preview can end in.
  */
 import { flowKindChoiceCard } from '../../src/views/flowKindChoiceCard';
-import {
-  appliedCard,
-  closedCard,
-  failedCard,
-  previewCardFor,
-  staleCard,
-} from '../../src/views/changeCards';
+import { closedCard, previewCardFor } from '../../src/views/changeCards';
+import { appliedCard, failedCard, staleCard } from '../../src/views/changeOutcomeCards';
 import type { ChangeView } from '../../src/changes/changeView';
 import { storedFlowView, storedSetView } from '../../src/views/changeResultCard';
 import { newPendingChange, type PendingChange } from '../../src/domain/pendingChange';
