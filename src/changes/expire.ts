@@ -66,20 +66,26 @@ export type FreshPreview =
 const ttlMinutesOf = (change: PendingChange): number =>
   (Date.parse(change.expiresAt) - Date.parse(change.createdAt)) / 60_000;
 
-export async function freshPreviewAfterExpiry(
+/** The same change proposed again from current state with `note`, or why it cannot be (`gone`). */
+export async function freshPreview(
+  deps: ChangeDeps,
+  change: PendingChange,
+  view: ChangeView,
+  note: string,
+): Promise<FreshPreview> {
+  const again = await reproposal(deps.graph, change, view);
+  if (typeof again === 'string') return { kind: 'gone', change, view, reason: again };
+  return proposeChange(deps, again, note);
+}
+
+const expiryNote = (expired: PendingChange): string =>
+  `The preview you clicked expired (${Math.round(ttlMinutesOf(expired))} min) and nothing was applied. Here is a fresh one, computed from what is stored now: check it and Apply again.`;
+
+export const freshPreviewAfterExpiry = (
   deps: ChangeDeps,
   expired: PendingChange,
   view: ChangeView,
-): Promise<FreshPreview> {
-  const minutes = Math.round(ttlMinutesOf(expired));
-  const again = await reproposal(deps.graph, expired, view);
-  if (typeof again === 'string') return { kind: 'gone', change: expired, view, reason: again };
-  return proposeChange(
-    deps,
-    again,
-    `The preview you clicked expired (${minutes} min) and nothing was applied. Here is a fresh one, computed from what is stored now: check it and Apply again.`,
-  );
-}
+): Promise<FreshPreview> => freshPreview(deps, expired, view, expiryNote(expired));
 
 /** Moves every overdue open change to `expired`; returns each with its view (for its closed card). */
 export async function expireDue(
