@@ -20,6 +20,8 @@
  */
 import { AppError } from '../errors';
 import type { ChangeState, PendingChange, Person } from './pendingChangeSchema';
+import { WHY_CLOSED, type Audience } from './changeWording';
+import { isExpired, isRequester, samePerson } from './changeOwner';
 
 export type ChangeEvent =
   | { type: 'apply'; by: Person }
@@ -55,49 +57,6 @@ export const OPEN: readonly ChangeState[] = ['pending', 'approved'];
 const FINISHED_APPLY: readonly ChangeState[] = ['applying', 'unknown', 'applied', 'failed'];
 /** States the settle events (succeeded, failed) move from: a claimed write, or one not heard back. */
 const SETTLING: readonly ChangeState[] = ['applying', 'unknown'];
-
-/** Who reads a refusal: the requester on the preview card, or anyone on the approval request. */
-type Audience = 'requester' | 'approver';
-
-/** Why a change is closed, in the words of the card the click came from. */
-const WHY_CLOSED: Record<Audience, Partial<Record<ChangeState, string>>> = {
-  requester: {
-    cancelled: 'This change was cancelled.',
-    expired: 'This preview expired. Preview the change again to apply it.',
-    stale: 'The object changed after this preview. Preview the change again to see the new state.',
-    rejected: 'This change was rejected.',
-    applied: 'This change has already been applied.',
-    applying: 'This change is being applied right now.',
-    unknown:
-      'This change was sent, but Microsoft Graph did not confirm it; the bot is checking whether it was made.',
-    failed: 'This change was already tried and failed. Preview it again to retry.',
-  },
-  approver: {
-    approved: 'This request has already been approved.',
-    rejected: 'This request has already been rejected.',
-    applying: 'This change is being applied right now.',
-    unknown:
-      'This change was sent, but Microsoft Graph did not confirm it; the bot is checking whether it was made.',
-    applied: 'This change has already been applied.',
-    failed: 'This change was approved, but applying it failed.',
-    stale: 'The flow set changed after this request, so it was not applied.',
-    cancelled: 'This request was cancelled.',
-    expired: 'This request expired before anyone decided.',
-  },
-};
-
-/** Same Entra object id, whatever the letter case; never true for a missing person. */
-export const samePerson = (
-  a: Pick<Person, 'aadObjectId'> | undefined,
-  b: Pick<Person, 'aadObjectId'> | undefined,
-): boolean => !!a && !!b && a.aadObjectId.toLowerCase() === b.aadObjectId.toLowerCase();
-
-/** True when `person` asked for `change`. */
-export const isRequester = (change: PendingChange, person: Pick<Person, 'aadObjectId'>) =>
-  samePerson(change.requester, person);
-
-export const isExpired = (change: PendingChange, now: Date) =>
-  now.getTime() >= Date.parse(change.expiresAt);
 
 const move = (
   change: PendingChange,
@@ -182,6 +141,59 @@ function cancel(
   return changed(move(change, 'cancelled', now, by));
 }
 
+function expire(change: PendingChange, now: Date): TransitionResult {
+  if (!OPEN.includes(change.state)) return already(change);
+  if (!isExpired(change, now)) return refuse('conflict', 'This preview has not expired yet.');
+  return changed(move(change, 'expired', now));
+}
+
+function markStale(change: PendingChange, now: Date): TransitionResult {
+  if (change.state === 'stale') return already(change);
+  if (change.state !== 'applying' && !OPEN.includes(change.state))
+    return refuse('conflict', WHY_CLOSED.requester[change.state]!);
+  return changed(move(change, 'stale', now, undefined, { error: WHY_CLOSED.requester.stale }));
+}
+
+function markUnknown(
+  change: PendingChange,
+  event: Extract<ChangeEvent, { type: 'unknown' }>,
+  now: Date,
+): TransitionResult {
+  if (change.state === 'unknown') return already(change);
+  if (change.state !== 'applying')
+    return refuse(
+      'conflict',
+      `Only a change being applied can have an unknown outcome; it is ${change.state}.`,
+    );
+  return changed(
+    move(change, 'unknown', now, undefined, {
+      requestId: event.requestId,
+      error: event.error,
+    }),
+  );
+}
+
+/** A claimed (or unknown) write settles as applied or failed. */
+function settle(
+  change: PendingChange,
+  event: Extract<ChangeEvent, { type: 'succeeded' | 'failed' }>,
+  now: Date,
+): TransitionResult {
+  const target = event.type === 'succeeded' ? 'applied' : 'failed';
+  if (change.state === target) return already(change);
+  if (!SETTLING.includes(change.state))
+    return refuse(
+      'conflict',
+      `Only a change being applied can be ${target}; it is ${change.state}.`,
+    );
+  const requestId = event.requestId ?? change.result.requestId;
+  const result =
+    event.type === 'succeeded'
+      ? { requestId, appliedAt: now.toISOString() }
+      : { requestId, error: event.error };
+  return changed(move(change, target, now, undefined, result));
+}
+
 /** Moves `change` on `event` at `now`; never throws, never does I/O. */
 export function transition(change: PendingChange, event: ChangeEvent, now: Date): TransitionResult {
   switch (event.type) {
@@ -194,42 +206,13 @@ export function transition(change: PendingChange, event: ChangeEvent, now: Date)
     case 'reject':
       return reject(change, event.by, now);
     case 'expire':
-      if (!OPEN.includes(change.state)) return already(change);
-      if (!isExpired(change, now)) return refuse('conflict', 'This preview has not expired yet.');
-      return changed(move(change, 'expired', now));
+      return expire(change, now);
     case 'stale':
-      if (change.state === 'stale') return already(change);
-      if (change.state !== 'applying' && !OPEN.includes(change.state))
-        return refuse('conflict', WHY_CLOSED.requester[change.state]!);
-      return changed(move(change, 'stale', now, undefined, { error: WHY_CLOSED.requester.stale }));
+      return markStale(change, now);
     case 'unknown':
-      if (change.state === 'unknown') return already(change);
-      if (change.state !== 'applying')
-        return refuse(
-          'conflict',
-          `Only a change being applied can have an unknown outcome; it is ${change.state}.`,
-        );
-      return changed(
-        move(change, 'unknown', now, undefined, {
-          requestId: event.requestId,
-          error: event.error,
-        }),
-      );
+      return markUnknown(change, event, now);
     case 'succeeded':
-    case 'failed': {
-      const target = event.type === 'succeeded' ? 'applied' : 'failed';
-      if (change.state === target) return already(change);
-      if (!SETTLING.includes(change.state))
-        return refuse(
-          'conflict',
-          `Only a change being applied can be ${target}; it is ${change.state}.`,
-        );
-      const requestId = event.requestId ?? change.result.requestId;
-      const result =
-        event.type === 'succeeded'
-          ? { requestId, appliedAt: now.toISOString() }
-          : { requestId, error: event.error };
-      return changed(move(change, target, now, undefined, result));
-    }
+    case 'failed':
+      return settle(change, event, now);
   }
 }

@@ -1,7 +1,9 @@
 /**
  * Pending changes: the record (pendingChangeSchema.ts), its life cycle as a pure function
- * (changeLifecycle.ts) (its store is src/changes/pendingChangeStore.ts).
+ * (changeLifecycle.ts) and its owner check (changeOwner.ts) (its store is
+ * src/changes/pendingChangeStore.ts).
  * Import from here.
  */
 export * from './pendingChangeSchema';
 export * from './changeLifecycle';
+export * from './changeOwner';
