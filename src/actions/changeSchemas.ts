@@ -11,6 +11,7 @@ const id = z.string().trim().min(1).max(200);
 const version = z.string().max(100);
 const kind = z.enum(FLOW_KINDS);
 
+/** Apply, Cancel and Preview again (change.repreview) of a stored change. */
 export const ChangeRef = z.object({ changeId: z.uuid('This is not a change id.') });
 
 export const SetButton = z.object({ setId: id, version });

@@ -7,6 +7,7 @@ import {
   approvalShowAction,
 } from './approvalActions';
 import { changeApplyAction, changeCancelAction } from './changeActions';
+import { changeRepreviewAction } from './changeRepreview';
 import { commandRunAction } from './commandRun';
 import { flowAddAction, flowEditAction, flowRemoveAction, flowResetAction } from './flowActions';
 import { flowPreviewAction } from './flowPreview';
@@ -31,6 +32,8 @@ export const actionTable: readonly CardAction[] = [
   // The preview card's buttons (src/changes)
   changeApplyAction,
   changeCancelAction,
+  // A closed change's "Preview again" (src/views/changeOutcomeCards.ts)
+  changeRepreviewAction,
   // Approvals: the request and decision buttons (src/approvals, cards/approval-*.json)
   approvalRequestAction,
   approvalApproveAction,

@@ -7,8 +7,16 @@
 import { type AdaptiveCard } from '../domain/adaptiveCard';
 import { defaultFlowValues, flowFormCard } from './flowForm';
 import { flowSetFormCard } from './flowSetForm';
-import type { FormErrors, FormValues } from './formTypes';
-import type { FlowKind, FlowSet, KnownProvisioningFlow, RoleGroup } from '../domain/flowSchemas';
+import { FORM_ERROR_KEY, type FormErrors, type FormValues } from './formTypes';
+import type { UserFlowInput } from '../domain/flowInputs';
+import { formRoleGroups, passwordsToRetype, userValuesOf } from './userFlowValues';
+import type {
+  FlowKind,
+  FlowSet,
+  KnownProvisioningFlow,
+  RoleGroup,
+  UserProvisioningFlow,
+} from '../domain/flowSchemas';
 
 export const createSetForm = (name: string): AdaptiveCard =>
   flowSetFormCard({ mode: 'create', values: name ? { displayName: name } : undefined });
@@ -51,4 +59,29 @@ export function editFlowForm(
     values: state.values,
     errors: state.errors,
   });
+}
+
+const RETYPE_PASSWORD =
+  'Enter this initial password again: passwords are not kept once a change is closed.';
+
+/**
+ * Preview again of a user flow change whose passwords were dropped (src/changes/repreview.ts):
+ * its form, pre-filled with the intended values (not the stored ones), asking only for the
+ * passwords. An edit's form compares with the flow as stored now.
+ */
+export function userFlowFormAgain(
+  set: FlowSet,
+  flow: KnownProvisioningFlow | undefined,
+  roleGroups: RoleGroup[],
+  body: UserFlowInput,
+): AdaptiveCard {
+  const groups = formRoleGroups(roleGroups, flow as UserProvisioningFlow | undefined);
+  const values = userValuesOf(body, groups, flow as UserProvisioningFlow | undefined);
+  const errors: FormErrors = {
+    [FORM_ERROR_KEY]:
+      'Your change is filled in again as you previewed it. Only the initial passwords are missing: enter them, then Preview.',
+  };
+  for (const id of passwordsToRetype(body)) errors[id] = RETYPE_PASSWORD;
+  const state = { roleGroups, values, errors };
+  return flow ? editFlowForm(set, flow, 'user', state) : addFlowForm(set, 'user', state);
 }

@@ -3,6 +3,7 @@
  * text), plus any role group the stored flow configures that the list no longer has, so an edit
  * never drops a configuration it did not show.
  */
+import type { UserFlowInput } from '../domain/flowInputs';
 import type { RoleGroup, UserProvisioningFlow } from '../domain/flowSchemas';
 import { ADDITIONAL_USER_ATTRIBUTES, STUDENT_AGE_GROUPS } from '../domain/flowSchemas';
 import type { FormValues } from './formTypes';
@@ -139,3 +140,41 @@ export function userDefaults(groups: readonly FormRoleGroup[]): FormValues {
   }
   return values;
 }
+
+/**
+ * The form values of an intended user flow body (Preview again after its passwords were dropped,
+ * src/changes/repreview.ts): what the body sets over the current flow's values (or the defaults
+ * of a new one); what an edit's body leaves out stays as stored. Never a password.
+ */
+export function userValuesOf(
+  body: UserFlowInput,
+  groups: readonly FormRoleGroup[],
+  current?: UserProvisioningFlow,
+): FormValues {
+  const values = current ? userPrefill(current, [...groups]) : userDefaults(groups);
+  if (body.createUnmatchedUsers !== undefined)
+    values.createUnmatchedUsers = body.createUnmatchedUsers ? ON : OFF;
+  const { additionalAttributes, additionalOptions } = body.managementOptions;
+  if (additionalAttributes) values.userAttributes = additionalAttributes.join(',');
+  if (additionalOptions.studentAgeGroup !== undefined)
+    values.studentAgeGroup = additionalOptions.studentAgeGroup ?? AGE_NOT_SET;
+  if (additionalOptions.allowStudentContactAssociation !== undefined)
+    values.allowStudentContactAssociation = additionalOptions.allowStudentContactAssociation
+      ? ON
+      : OFF;
+  const configurations = body.creationOptions?.configurations;
+  if (configurations)
+    for (const g of groups) {
+      const ids = roleGroupInputIds(g.id);
+      const config = configurations.find((c) => c.roleGroupId === g.id);
+      values[ids.include] = config ? ON : OFF;
+      values[ids.licenseSkus] = (config?.licenseSkus ?? []).join(', ');
+    }
+  return values;
+}
+
+/** The role groups of an intended body that need their initial password typed again. */
+export const passwordsToRetype = (body: UserFlowInput): string[] =>
+  (body.creationOptions?.configurations ?? []).map(
+    (c) => roleGroupInputIds(c.roleGroupId).password,
+  );
