@@ -5,7 +5,7 @@
  * not, with the card and `history` updated. Nothing is ever sent twice.
  */
 import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
-import { UNKNOWN_SETTLE_AFTER_MS } from '../../src/approvals/sweep';
+import { UNKNOWN_SETTLE_AFTER_MS } from '../../src/approvals/settleWrites';
 import { useTestBot, cardText } from '../support/testBot';
 import {
   adminGraph,
