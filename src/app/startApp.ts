@@ -1,43 +1,21 @@
 /**
- * Composition root: builds storage, the sandbox services (Graph emulator, identity provider)
- * when there is no BOT_ID, identity and Graph access, the command and action tables, the
- * adapter and the HTTP server.
+ * Composition root: builds every service (buildServices.ts), then the command and action
+ * tables, the adapter and the HTTP server, and stops them all again on failure or stop().
  */
-import { join } from 'node:path';
 import { actionTable } from '../actions';
-import { createAuditLog } from '../history'; // Audit
-import { commandTable } from '../commands';
 import type { Config } from '../config';
-import { AppError } from '../errors';
-import { createGraphClient } from '../graph';
-import { createGraphAccess, type SsoSource } from '../identity/graphAccess';
-import {
-  createGraphIdentityFromConfig,
-  createSandboxGraphIdentity,
-  type GraphIdentity,
-} from '../identity';
 import { createLogger, type Logger } from '../log';
-import { createNotifications, observeConversations, type Notifications } from '../notifications';
-import { createProactiveMessenger } from '../teams/proactive';
+import type { Notifications } from '../notifications';
 import type { Approvals } from '../approvals/access';
-import { groupMembersReader } from '../approvals/groupMembers';
-import { createApprovals } from '../approvals/service';
-import { createHttp } from '../graph/http';
 import { warmUpGraphSchemas } from '../graph/warmUp';
-import { SandboxTokenError, type LocalIdentityProvider } from '../sandbox/idp';
-import { startSandbox, type SandboxServices } from '../sandbox/startSandbox';
-import { SANDBOX_CLIENT_ID, sandboxUserNote } from '../sandbox/users';
+import type { SandboxServices } from '../sandbox/startSandbox';
 import type { AppServices } from '../bot/command';
-import { ssoValidatorFor } from './ssoValidation';
-import { createConversationStore } from '../store/conversationStore';
-import { createSqliteStorage } from '../store/sqliteStorage';
 import { createAdapter } from '../teams/adapter';
-import { createTeamsSso, type TeamsSso } from '../teams/sso';
+import type { TeamsSso } from '../teams/sso';
 import { startBotServer } from '../teams/server';
 import { createTurnHandler } from '../teams/turnHandler';
-import { deliveryCard } from '../views/notificationCard';
-import { approvalPresenter } from '../views/approvalPresenter';
 import { warmUpTemplates } from '../views/render';
+import { buildServices, type Stops } from './buildServices';
 
 export interface RunningApp {
   botUrl: string;
@@ -64,131 +42,19 @@ async function reachable(url: string): Promise<boolean> {
   }
 }
 
-/**
- * Sandbox: the SSO assertion Teams would give for whoever wrote, under their own object id and
- * name (anyone outside the five sandbox people is a guest admin, src/sandbox/users.ts). An object
- * id that is not a GUID gets a plain answer, not "something went wrong".
- */
-async function mintSandboxAssertion(
-  idp: LocalIdentityProvider,
-  user: { aadObjectId: string; name?: string },
-): Promise<string> {
-  try {
-    return await idp.mintSsoToken(user.aadObjectId, { name: user.name });
-  } catch (err) {
-    if (!(err instanceof SandboxTokenError)) throw err;
-    throw new AppError(
-      'forbidden',
-      'The sandbox can only act for people whose Microsoft Entra object id is a GUID, and yours is not.',
-      { cause: err },
-    );
-  }
-}
-
-function ssoSource(config: Config, idp: LocalIdentityProvider | undefined): SsoSource {
-  if (config.ssoMode === 'mint' && idp)
-    return { kind: 'mint', mint: (user) => mintSandboxAssertion(idp, user) };
-  return { kind: 'teams', validate: ssoValidatorFor(config, idp) };
-}
-
 export async function startApp(
   config: Config,
   options: { logger?: Logger } = {},
 ): Promise<RunningApp> {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Stops = [];
   const stopAll = async () => {
     for (const stop of stops)
       await stop().catch((err) => logger.error('stop failed', { error: err }));
   };
   try {
-    const storage = createSqliteStorage(join(config.dataDir, 'bot.sqlite'));
-    stops.push(() => storage.close());
-    const sandbox = config.mode === 'sandbox' ? await startSandbox(config, logger) : undefined;
-    if (sandbox) stops.unshift(() => sandbox.close());
-    const identity: GraphIdentity = sandbox
-      ? createSandboxGraphIdentity(sandbox.idp, { logger })
-      : createGraphIdentityFromConfig(config.identity, { logger });
-    const graphBaseUrl =
-      sandbox?.emulator.baseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/beta';
-    const sso = ssoSource(config, sandbox?.idp);
-    const client = createGraphClient({ baseUrl: graphBaseUrl, logger });
-    // Teams SSO (token exchange, loginRequest) runs only when SSO tokens come from Teams.
-    const teamsSso =
-      sso.kind === 'teams'
-        ? createTeamsSso({
-            identity,
-            validator: sso.validate,
-            storage,
-            logger,
-            appIdUri: config.identity.appIdUri ?? `api://botid-${SANDBOX_CLIENT_ID}`,
-          })
-        : undefined;
-    const graph = createGraphAccess(
-      client,
-      identity,
-      sso,
-      teamsSso && ((oid) => teamsSso.forgetUser(oid)),
-      // Sandbox: whoami tells a guest (not one of the five sandbox people) how they are treated.
-      sandbox ? sandboxUserNote : undefined,
-    );
-
-    const audit = createAuditLog(storage, { logger }); // Audit
-    // Notifications (src/notifications): one poller/outbox worker per lease; subscriptions
-    // follow the conversation store (every inbound activity, install/uninstall, team deleted).
-    // The poller reads Graph every interval: its successful reads log at debug, not info.
-    const pollingGraph = createGraphClient({
-      baseUrl: graphBaseUrl,
-      logger,
-      successLogLevel: 'debug',
-    }).as(identity.appOnly());
-    const notifications = createNotifications({
-      storage,
-      graph: { forApp: () => pollingGraph },
-      logger,
-      sender: createProactiveMessenger(config, logger, { timeoutMs: config.notify.sendTimeoutMs }),
-      render: deliveryCard,
-      ...config.notify,
-    });
-    const conversations = observeConversations(
-      createConversationStore(storage),
-      notifications.onConversationSeen,
-      logger,
-    );
-    notifications.start();
-    stops.unshift(() => notifications.stop());
-    // Approvals (src/approvals): approver directory (group read with the app token), card
-    // posts and updates outside a turn, and the sweep (its first run is the restart reconcile).
-    const approvals = createApprovals({
-      storage,
-      conversations,
-      messenger: createProactiveMessenger(config, logger, { timeoutMs: 15_000 }),
-      appGraph: graph.forApp(),
-      readGroup: groupMembersReader(
-        createHttp({ baseUrl: graphBaseUrl, logger }),
-        graphBaseUrl,
-        identity.appOnly(),
-      ),
-      approvers: config.approvals.approvers,
-      approverGroupId: config.approvals.approverGroupId,
-      sweepMs: config.approvals.sweepMs,
-      audit,
-      logger,
-      cards: approvalPresenter,
-    });
-    // Every service exists before the services object, so none of its fields is optional.
-    const services: AppServices = {
-      config,
-      logger,
-      storage,
-      conversations,
-      graph,
-      commands: commandTable,
-      audit,
-      approvals,
-    };
-    approvals.start();
-    stops.unshift(() => approvals.stop());
+    const { services, storage, graphBaseUrl, sandbox, teamsSso, notifications, approvals } =
+      await buildServices(config, logger, stops);
     // Before the server listens (so before /readyz can say ready): the first card is not slow,
     // nor the first parse of a Graph answer (the inbound activity schema warms in teams/server).
     warmUpTemplates();

@@ -1,0 +1,188 @@
+/**
+ * Building every service of the app, in order: storage, the sandbox services (Graph emulator,
+ * identity provider) when there is no BOT_ID, identity and Graph access (with Teams SSO when
+ * tokens come from Teams), the audit log, notifications and approvals. Each service that needs
+ * stopping adds its stop to `stops` (startApp.ts runs them, newest first).
+ */
+import { join } from 'node:path';
+import { createAuditLog } from '../history'; // Audit
+import { commandTable } from '../commands';
+import type { Config } from '../config';
+import { AppError } from '../errors';
+import { createGraphClient } from '../graph';
+import { createGraphAccess, type SsoSource } from '../identity/graphAccess';
+import {
+  createGraphIdentityFromConfig,
+  createSandboxGraphIdentity,
+  type GraphIdentity,
+} from '../identity';
+import type { Logger } from '../log';
+import { createNotifications, observeConversations, type Notifications } from '../notifications';
+import { createProactiveMessenger } from '../teams/proactive';
+import type { Approvals } from '../approvals/access';
+import { groupMembersReader } from '../approvals/groupMembers';
+import { createApprovals } from '../approvals/service';
+import { createHttp } from '../graph/http';
+import { SandboxTokenError, type LocalIdentityProvider } from '../sandbox/idp';
+import { startSandbox, type SandboxServices } from '../sandbox/startSandbox';
+import { SANDBOX_CLIENT_ID, sandboxUserNote } from '../sandbox/users';
+import type { AppServices } from '../bot/command';
+import { ssoValidatorFor } from './ssoValidation';
+import { createConversationStore } from '../store/conversationStore';
+import { createSqliteStorage } from '../store/sqliteStorage';
+import type { DurableStorage } from '../store/storage';
+import { createTeamsSso, type TeamsSso } from '../teams/sso';
+import { deliveryCard } from '../views/notificationCard';
+import { approvalPresenter } from '../views/approvalPresenter';
+
+export type Stops = Array<() => Promise<void>>;
+
+export interface BuiltServices {
+  services: AppServices;
+  storage: DurableStorage;
+  graphBaseUrl: string;
+  /** Only in sandbox mode. */
+  sandbox?: SandboxServices;
+  /** Only when SSO tokens come from Teams (SSO_MODE=teams). */
+  teamsSso?: TeamsSso;
+  notifications: Notifications;
+  approvals: Approvals;
+}
+
+/**
+ * Sandbox: the SSO assertion Teams would give for whoever wrote, under their own object id and
+ * name (anyone outside the five sandbox people is a guest admin, src/sandbox/users.ts). An object
+ * id that is not a GUID gets a plain answer, not "something went wrong".
+ */
+async function mintSandboxAssertion(
+  idp: LocalIdentityProvider,
+  user: { aadObjectId: string; name?: string },
+): Promise<string> {
+  try {
+    return await idp.mintSsoToken(user.aadObjectId, { name: user.name });
+  } catch (err) {
+    if (!(err instanceof SandboxTokenError)) throw err;
+    throw new AppError(
+      'forbidden',
+      'The sandbox can only act for people whose Microsoft Entra object id is a GUID, and yours is not.',
+      { cause: err },
+    );
+  }
+}
+
+function ssoSource(config: Config, idp: LocalIdentityProvider | undefined): SsoSource {
+  if (config.ssoMode === 'mint' && idp)
+    return { kind: 'mint', mint: (user) => mintSandboxAssertion(idp, user) };
+  return { kind: 'teams', validate: ssoValidatorFor(config, idp) };
+}
+
+/** Identity, Graph access as each person, and Teams SSO when tokens come from Teams. */
+function buildGraphAccess(
+  config: Config,
+  logger: Logger,
+  storage: DurableStorage,
+  sandbox: SandboxServices | undefined,
+) {
+  const identity: GraphIdentity = sandbox
+    ? createSandboxGraphIdentity(sandbox.idp, { logger })
+    : createGraphIdentityFromConfig(config.identity, { logger });
+  const graphBaseUrl =
+    sandbox?.emulator.baseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/beta';
+  const sso = ssoSource(config, sandbox?.idp);
+  const client = createGraphClient({ baseUrl: graphBaseUrl, logger });
+  // Teams SSO (token exchange, loginRequest) runs only when SSO tokens come from Teams.
+  const teamsSso =
+    sso.kind === 'teams'
+      ? createTeamsSso({
+          identity,
+          validator: sso.validate,
+          storage,
+          logger,
+          appIdUri: config.identity.appIdUri ?? `api://botid-${SANDBOX_CLIENT_ID}`,
+        })
+      : undefined;
+  const graph = createGraphAccess(
+    client,
+    identity,
+    sso,
+    teamsSso && ((oid) => teamsSso.forgetUser(oid)),
+    // Sandbox: whoami tells a guest (not one of the five sandbox people) how they are treated.
+    sandbox ? sandboxUserNote : undefined,
+  );
+  return { identity, graphBaseUrl, teamsSso, graph };
+}
+
+export async function buildServices(
+  config: Config,
+  logger: Logger,
+  stops: Stops,
+): Promise<BuiltServices> {
+  const storage = createSqliteStorage(join(config.dataDir, 'bot.sqlite'));
+  stops.push(() => storage.close());
+  const sandbox = config.mode === 'sandbox' ? await startSandbox(config, logger) : undefined;
+  if (sandbox) stops.unshift(() => sandbox.close());
+  const { identity, graphBaseUrl, teamsSso, graph } = buildGraphAccess(
+    config,
+    logger,
+    storage,
+    sandbox,
+  );
+
+  const audit = createAuditLog(storage, { logger }); // Audit
+  // Notifications (src/notifications): one poller/outbox worker per lease; subscriptions
+  // follow the conversation store (every inbound activity, install/uninstall, team deleted).
+  // The poller reads Graph every interval: its successful reads log at debug, not info.
+  const pollingGraph = createGraphClient({
+    baseUrl: graphBaseUrl,
+    logger,
+    successLogLevel: 'debug',
+  }).as(identity.appOnly());
+  const notifications = createNotifications({
+    storage,
+    graph: { forApp: () => pollingGraph },
+    logger,
+    sender: createProactiveMessenger(config, logger, { timeoutMs: config.notify.sendTimeoutMs }),
+    render: deliveryCard,
+    ...config.notify,
+  });
+  const conversations = observeConversations(
+    createConversationStore(storage),
+    notifications.onConversationSeen,
+    logger,
+  );
+  notifications.start();
+  stops.unshift(() => notifications.stop());
+  // Approvals (src/approvals): approver directory (group read with the app token), card
+  // posts and updates outside a turn, and the sweep (its first run is the restart reconcile).
+  const approvals = createApprovals({
+    storage,
+    conversations,
+    messenger: createProactiveMessenger(config, logger, { timeoutMs: 15_000 }),
+    appGraph: graph.forApp(),
+    readGroup: groupMembersReader(
+      createHttp({ baseUrl: graphBaseUrl, logger }),
+      graphBaseUrl,
+      identity.appOnly(),
+    ),
+    approvers: config.approvals.approvers,
+    approverGroupId: config.approvals.approverGroupId,
+    sweepMs: config.approvals.sweepMs,
+    audit,
+    logger,
+    cards: approvalPresenter,
+  });
+  // Every service exists before the services object, so none of its fields is optional.
+  const services: AppServices = {
+    config,
+    logger,
+    storage,
+    conversations,
+    graph,
+    commands: commandTable,
+    audit,
+    approvals,
+  };
+  approvals.start();
+  stops.unshift(() => approvals.stop());
+  return { services, storage, graphBaseUrl, sandbox, teamsSso, notifications, approvals };
+}
