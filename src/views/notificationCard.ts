@@ -8,7 +8,7 @@ import type { Attribution, NotificationEvent } from '../domain/notificationRecor
 import { showCommandFor } from './flowSetListCard';
 import { AdaptiveCard, renderCard } from './render';
 import { NEW_MESSAGE_KEY } from '../domain/adaptiveCard';
-import { formatTime } from '../domain/time';
+import { localTime, timeFact, type LocalTime } from './localTime';
 
 export const MUTE_VERB = 'notify.mute';
 export const RESET_VERB = 'flow.reset';
@@ -32,12 +32,17 @@ const CHANGE_WORDS: Record<string, string> = {
   updateFlowSet: 'the change to this flow set',
 };
 
-/** "After the reset requested by Avery Admin (approved by Blake Approver) at 2026-… UTC." */
-export function attributionText(a: Attribution | undefined): string {
-  if (!a) return '';
+const NO_ATTRIBUTION: LocalTime = { before: '', at: '', after: '' };
+
+/**
+ * "After the reset requested by Avery Admin (approved by Blake Approver) at {time}.", the time in
+ * the reader's own zone (src/views/localTime.ts); all empty without an attribution.
+ */
+export function attributionText(a: Attribution | undefined): LocalTime {
+  if (!a) return NO_ATTRIBUTION;
   const approved = a.approver ? ` (approved by ${a.approver})` : '';
   const what = CHANGE_WORDS[a.changeKind] ?? 'the change';
-  return `After ${what} requested by ${a.requester}${approved} at ${formatTime(a.appliedAt)}.`;
+  return localTime(`After ${what} requested by ${a.requester}${approved} at `, a.appliedAt, '.');
 }
 
 /** "Users: ⏳ not ready → ✗ failed", "New flow: Users (⏳ not ready)", … */
@@ -113,13 +118,14 @@ export function notificationCard(e: NotificationEvent): AdaptiveCard {
     ...(e.kind === 'status'
       ? [{ title: 'Status', value: `${status(e.from)} → ${status(e.to)}` }]
       : []),
-    { title: 'When', value: formatTime(e.detectedAt) },
   ];
   return renderCard('notification', {
     title: `${e.setName} · ${headline(e)}`,
     color: colorOf(e),
     subtitle: 'Readiness notification',
     facts,
+    // Local time for each reader: a TextBlock row, as FactSet values do not render {{DATE()}}.
+    times: [timeFact('When', '', e.detectedAt)],
     attribution: attributionText(e.attribution),
     buttons: buttonsFor(e),
   });
@@ -128,10 +134,12 @@ export function notificationCard(e: NotificationEvent): AdaptiveCard {
 export function notificationDigestCard(events: readonly NotificationEvent[]): AdaptiveCard {
   const sets = [...new Map(events.map((e) => [e.setId, e])).values()];
   const shown = events.slice(0, DIGEST_ROWS);
-  const when = formatTime(events[0]?.detectedAt);
   return renderCard('notification-digest', {
     title: `${events.length} readiness changes`,
-    subtitle: `In ${sets.length} flow set${sets.length === 1 ? '' : 's'} · ${when}`,
+    subtitle: localTime(
+      `In ${sets.length} flow set${sets.length === 1 ? '' : 's'} · `,
+      events[0]?.detectedAt,
+    ),
     rows: shown.map((e) => ({
       where: e.setName,
       change: changeText(e),

@@ -46,7 +46,10 @@ describe('notify here in a channel other than General', () => {
     const text2 = cardText(cards[0]);
     expect(text2).toContain('Northwind High School · Users ✗ failed');
     expect(text2).toContain('… not ready → ✗ failed');
-    expect(text2).toMatch(/When\n\d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    // In the reader's own time zone: Teams formats {{DATE()}}/{{TIME()}} per user.
+    expect(text2).toMatch(
+      /When\n\{\{DATE\((\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ), SHORT\)\}\} \{\{TIME\(\1\)\}\}/,
+    );
     expect(executeActions(cards[0]).map((a) => [a.title, a.verb, a.data])).toEqual([
       ['Show set', 'command.run', { command: `show ${SEED_IDS.northwind}`, newMessage: true }],
       [
@@ -234,7 +237,7 @@ describe('what a notification card can do', () => {
     control().setReadiness(SEED_IDS.northwindUser, 'ready');
     await pollAndDeliver(bot);
     expect(cardText(notificationsIn(bot.connector, ALERTS)[0])).toMatch(
-      /After the reset requested by Avery Admin \(approved by Blake Approver\) at \d{4}-/,
+      /After the reset requested by Avery Admin \(approved by Blake Approver\) at \{\{DATE\(\d{4}-/,
     );
   });
 
