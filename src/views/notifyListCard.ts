@@ -8,7 +8,7 @@ import type { ConversationRef } from '../domain/people';
 import type { Delivery, Subscription, SubscriptionScope } from '../domain/notificationRecords';
 import { changeText } from './notificationCard';
 import { AdaptiveCard, renderCard } from './render';
-import { formatTime } from '../domain/time';
+import { localTime, timeFact, type LocalTime, type TimeFact } from './localTime';
 
 const MAX_PROBLEMS = 10;
 
@@ -41,44 +41,53 @@ function ruleFacts(scopes: readonly SubscriptionScope[]): Array<{ title: string;
   ];
 }
 
-/** Warnings sit in a "warning" container in default-colour text: small yellow text on white is hard to read. */
+/**
+ * Warnings sit in a "warning" container in default-colour text: small yellow text on white is
+ * hard to read. The state is a LocalTime: "Inactive since {time}: …" in the reader's own zone.
+ */
 function stateOf(sub: Subscription | undefined): {
-  state: string;
+  state: LocalTime;
   stateColor: string;
   stateStyle: string;
 } {
+  const text = (before: string): LocalTime => ({ before, at: '', after: '' });
   if (!sub)
     return {
-      state: 'Nothing: this conversation does not receive notifications.',
+      state: text('Nothing: this conversation does not receive notifications.'),
       stateColor: 'Default',
       stateStyle: 'default',
     };
   if (!sub.active) {
     return {
-      state: `Inactive since ${formatTime(sub.inactive?.at)}: ${sub.inactive?.detail ?? 'unknown reason'}. Nothing is posted here until someone says "notify here" again.`,
+      state: localTime(
+        'Inactive since ',
+        sub.inactive?.at,
+        `: ${sub.inactive?.detail ?? 'unknown reason'}. Nothing is posted here until someone says "notify here" again.`,
+      ),
       stateColor: 'Default',
       stateStyle: 'attention',
     };
   }
   if (!sub.scopes.length)
     return {
-      state: 'Active, but every flow set is muted here.',
+      state: text('Active, but every flow set is muted here.'),
       stateColor: 'Default',
       stateStyle: 'warning',
     };
-  return { state: 'Active.', stateColor: 'Good', stateStyle: 'default' };
+  return { state: text('Active.'), stateColor: 'Good', stateStyle: 'default' };
 }
 
-function summary(d: Delivery): string {
+/** "Northwind · Users: ⏳ not ready → ✗ failed ({time}){after}". */
+function summary(d: Delivery, after: string): LocalTime {
   const first = d.events[0]!;
   const what =
     d.events.length === 1
       ? `${first.setName} · ${changeText(first)}`
       : `${d.events.length} readiness changes`;
-  return `${what} (${formatTime(first.detectedAt)})`;
+  return localTime(`${what} (`, first.detectedAt, `)${after}`);
 }
 
-function deliveryFacts(deliveries: readonly Delivery[]): Array<{ title: string; value: string }> {
+function deliveryFacts(deliveries: readonly Delivery[]): TimeFact[] {
   const sent = deliveries.filter((d) => d.state === 'sent');
   const waiting = deliveries.filter((d) => d.state === 'pending' || d.state === 'sending');
   const last = sent
@@ -86,17 +95,10 @@ function deliveryFacts(deliveries: readonly Delivery[]): Array<{ title: string; 
     .sort()
     .pop();
   const facts = [];
-  if (last)
-    facts.push({
-      title: 'Last sent',
-      value: `${formatTime(last)} (${sent.length} sent recently)`,
-    });
+  if (last) facts.push(timeFact('Last sent', '', last, ` (${sent.length} sent recently)`));
   if (waiting.length) {
     const next = waiting.map((d) => d.nextAttemptAt).sort()[0];
-    facts.push({
-      title: 'Waiting to be sent',
-      value: `${waiting.length} (next attempt ${formatTime(next)})`,
-    });
+    facts.push(timeFact('Waiting to be sent', `${waiting.length} (next attempt `, next, ')'));
   }
   return facts;
 }
@@ -108,13 +110,16 @@ function problems(deliveries: readonly Delivery[]) {
     ...uncertain.map((d) => ({
       heading: 'Delivery uncertain',
       style: 'warning',
-      detail: `${summary(d)}. It may or may not have been posted here; if you do not see it, send it again.`,
+      detail: summary(
+        d,
+        '. It may or may not have been posted here; if you do not see it, send it again.',
+      ),
       deliveryId: d.id,
     })),
     ...failed.map((d) => ({
       heading: 'Not delivered',
       style: 'attention',
-      detail: `${summary(d)}. ${d.note ?? ''}`.trim(),
+      detail: summary(d, `. ${d.note ?? ''}`.trimEnd()),
       deliveryId: '',
     })),
   ].slice(0, MAX_PROBLEMS);
@@ -126,18 +131,18 @@ export function notifyListCard(
   place: ConversationRef['type'],
 ): AdaptiveCard {
   const ordered = [...deliveries].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  const facts = [
-    ...ruleFacts(sub?.scopes ?? []),
-    ...(sub?.muted ?? []).map((m) => ({
-      title: `Muted: ${m.setName}`,
-      value: `by ${m.by.name || 'someone'}, ${formatTime(m.at)}`,
-    })),
+  // Times are in the reader's own zone: TextBlock rows, as FactSet values do not render {{DATE()}}.
+  const times = [
+    ...(sub?.muted ?? []).map((m) =>
+      timeFact(`Muted: ${m.setName}`, `by ${m.by.name || 'someone'}, `, m.at),
+    ),
     ...(sub ? deliveryFacts(ordered) : []),
   ];
   return renderCard('notify-list', {
     title: `Notifications in ${PLACES[place]}`,
     ...stateOf(sub),
-    facts,
+    facts: ruleFacts(sub?.scopes ?? []),
+    times,
     problems: problems(ordered),
     hint: 'notify here [for {set}] [only {statuses}] adds; notify off [for {set}] removes or mutes.',
   });
