@@ -16,7 +16,7 @@ import { flowKindOf, type FlowSet, type ProvisioningFlow } from '../domain/flowS
 import { showCommandFor } from './flowSetListCard';
 import { AdaptiveCard, renderCard } from './render';
 import { NEW_MESSAGE_KEY } from '../domain/adaptiveCard';
-import { formatTime } from '../domain/time';
+import { timeFact } from './localTime';
 
 /** Data of the Edit / Add flow / Delete buttons (verbs flowset.edit, flow.add, flowset.delete). */
 export interface FlowSetRef {
@@ -63,9 +63,12 @@ export function flowSetCard(
     name: set.displayName,
     facts: [
       { title: 'Filter', value: filterDetail(set.filter) },
-      { title: 'Created', value: formatTime(set.createdDateTime) },
-      { title: 'Last changed', value: formatTime(set.lastModifiedDateTime) },
       { title: 'Id', value: set.id },
+    ],
+    // In the reader's own time zone: TextBlock rows, as FactSet values do not render {{DATE()}}.
+    times: [
+      timeFact('Created', '', set.createdDateTime),
+      timeFact('Last changed', '', set.lastModifiedDateTime),
     ],
     noFlows: flows.length ? '' : 'This flow set has no flows yet: it provisions nothing.',
     flows: sortFlows(flows).map((flow) => flowSection(set, flow)),

@@ -30,7 +30,8 @@ describe('show (component, sandbox Graph emulator)', () => {
     const text = cardText(card);
     for (const expected of [
       'All organisations (no filter)',
-      '2025-08-18 14:05 UTC',
+      // In the reader's own time zone (Teams formats the macros per user).
+      'Created\n{{DATE(2025-08-18T14:05:11Z, SHORT)}} {{TIME(2025-08-18T14:05:11Z)}}',
       'Users',
       'Create unmatched users',
       'Staff licences',
