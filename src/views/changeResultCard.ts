@@ -10,7 +10,7 @@ import { filterDetail, flowLabel, readinessBadge, sortFlows } from '../domain/fl
 import type { FlowSet, ProvisioningFlow } from '../domain/flowSchemas';
 import type { StoredData } from '../domain/changeResult';
 import { AdaptiveCard, renderCard } from './render';
-import { formatTime } from '../domain/time';
+import { localTime, timeFact, type LocalTime, type TimeFact } from './localTime';
 
 export type ResultTone = 'good' | 'attention' | 'warning' | 'default' | 'emphasis';
 
@@ -25,6 +25,8 @@ export interface StoredView {
   heading: string;
   name: string;
   facts: Fact[];
+  /** Times in the reader's own zone (TextBlock rows: FactSet values do not render {{DATE()}}). */
+  times: TimeFact[];
   flows: FlowView[];
 }
 
@@ -33,6 +35,11 @@ export interface ChangeResultModel {
   /** e.g. "✓ Applied", "Not applied: changed since the preview". */
   status: string;
   title: string;
+  /**
+   * A first sentence with a time, shown in the reader's own zone: e.g. "Applied by Avery Admin
+   * at {time}." as `{ before: 'Applied by Avery Admin at ', at, after: '.' }` (see appliedAt).
+   */
+  when?: LocalTime;
   message?: string;
   rowsHeading?: string;
   rows?: Array<{ label: string; value: string }>;
@@ -60,9 +67,9 @@ export function storedSetView(set: FlowSet, flows: readonly ProvisioningFlow[]):
     facts: [
       { title: 'Filter', value: filterDetail(set.filter) },
       { title: 'Flows', value: flows.length ? String(flows.length) : 'None yet' },
-      { title: 'Last changed', value: formatTime(set.lastModifiedDateTime) },
       { title: 'Id', value: set.id },
     ],
+    times: [timeFact('Last changed', '', set.lastModifiedDateTime)],
     flows: sortFlows(flows).map(flowView),
   };
 }
@@ -72,7 +79,8 @@ export function storedFlowView(setName: string, flow: ProvisioningFlow): StoredV
   return {
     heading: 'Now stored in Microsoft Graph',
     name: `${setName}: ${flowLabel(flow)} flow`,
-    facts: [{ title: 'Last changed', value: formatTime(flow.lastModifiedDateTime) }],
+    facts: [],
+    times: [timeFact('Last changed', '', flow.lastModifiedDateTime)],
     flows: [flowView(flow)],
   };
 }
@@ -83,7 +91,12 @@ export const storedViewOf = (data: StoredData): StoredView =>
     ? storedSetView(data.set, data.flows)
     : storedFlowView(data.setName, data.flow);
 
-const NOTHING: StoredView = { heading: '', name: '', facts: [], flows: [] };
+const NOTHING: StoredView = { heading: '', name: '', facts: [], times: [], flows: [] };
+const NO_TIME: LocalTime = { before: '', at: '', after: '' };
+
+/** "Applied by Avery Admin at {time}.": the applied result's first sentence, in local time. */
+export const appliedAt = (by: string, at: string | null | undefined): LocalTime =>
+  localTime(`Applied by ${by} at `, at, '.', 'second');
 
 export function changeResultCard(model: ChangeResultModel): AdaptiveCard {
   const rows = model.rows ?? [];
@@ -91,6 +104,7 @@ export function changeResultCard(model: ChangeResultModel): AdaptiveCard {
     tone: model.tone,
     status: model.status,
     title: model.title,
+    when: model.when ?? NO_TIME,
     message: model.message ?? '',
     hasRows: rows.length > 0,
     rowsHeading: model.rowsHeading ?? '',
