@@ -3,6 +3,7 @@
  * and its view alone, and the pieces every result or closed card shares (who, references, buttons).
  */
 import {
+  appliedAt,
   changeResultCard,
   storedViewOf,
   type ChangeResultModel,
@@ -64,11 +65,9 @@ export function appliedCard(
     tone: 'good',
     status: '✓ Applied',
     title: titleOf(change, view),
-    message: sentences(
-      `Applied by ${by?.name ?? 'the requester'} at ${formatTime(at, 'second')}.`,
-      approvalLine(change),
-      note,
-    ),
+    // "Applied by … at {time}." in each reader's own time zone (src/views/localTime.ts).
+    when: appliedAt(by?.name ?? 'the requester', at),
+    message: sentences(approvalLine(change), note),
     rowsHeading: stored ? undefined : 'What was changed',
     rows: stored ? [] : rowsForResult(change, view),
     stored,
