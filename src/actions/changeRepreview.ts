@@ -9,10 +9,9 @@ import { repreviewChange, type RepreviewOutcome } from '../changes/repreview';
 import { changeDeps } from '../bot/useCaseDeps';
 import { userFlowFormAgain } from '../forms/openForms';
 import { proposalCard } from '../views/changeCards';
+import { REPREVIEW_VERB } from '../views/changeOutcomeCards';
 import { cardAction, type ActionResult } from '../bot/action';
 import { ChangeRef } from './changeSchemas';
-
-export const REPREVIEW_VERB = 'change.repreview';
 
 export function repreviewReply(outcome: RepreviewOutcome): ActionResult {
   switch (outcome.kind) {

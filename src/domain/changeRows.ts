@@ -10,7 +10,6 @@ import type { PendingChange } from './pendingChange';
 import { createsNothingWarning, warningsFor } from './warnings';
 import type { FlowKind } from './flowSchemas';
 import type { ChangeView } from './changeView';
-import { FLOW_KIND_WORDS } from './flowKindWords';
 
 export function flowKindOfChange(change: PendingChange): FlowKind | undefined {
   return 'flowKind' in change.target ? change.target.flowKind : undefined;
@@ -45,26 +44,4 @@ export function warningsOf(change: PendingChange, rows: FieldChange[]): string[]
       ? createsNothingWarning(flowKindOfChange(change), change.body)
       : undefined;
   return [...warningsFor(change.kind, rows), ...(nothing ? [nothing] : [])];
-}
-
-/** The command that starts this change over, for "Preview again" buttons. */
-export function startOverCommand(change: PendingChange): string | undefined {
-  const kind = flowKindOfChange(change);
-  const word = kind ? FLOW_KIND_WORDS[kind] : 'user';
-  switch (change.kind) {
-    case 'createFlowSet':
-      return `create ${change.body.displayName}`;
-    case 'updateFlowSet':
-      return `edit ${change.target.setId}`;
-    case 'deleteFlowSet':
-      return `delete ${change.target.setId}`;
-    case 'createFlow':
-      return `add ${word} flow to ${change.target.setId}`;
-    case 'updateFlow':
-      return `edit ${word} flow in ${change.target.setId}`;
-    case 'deleteFlow':
-      return `remove ${word} flow from ${change.target.setId}`;
-    case 'resetFlow':
-      return `reset ${word} flow in ${change.target.setId}`;
-  }
 }

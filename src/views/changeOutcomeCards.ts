@@ -15,7 +15,7 @@ import type { FieldChange } from '../domain/diff';
 import type { FinishedResult } from '../domain/changeResult';
 import type { ChangeState, PendingChange, Person } from '../domain/pendingChange';
 import type { ChangeView } from '../domain/changeView';
-import { isCreate, rowsOf, startOverCommand, titleOf } from '../domain/changeRows';
+import { isCreate, rowsOf, titleOf } from '../domain/changeRows';
 import { formatTime } from '../domain/time';
 /** Who moved the change into `state`, and when (from its history). */
 export function entered(change: PendingChange, state: ChangeState): { by?: Person; at?: string } {
@@ -150,7 +150,14 @@ export function finishedCard(
   }
 }
 
-export function startOver(change: PendingChange): ChangeResultModel['buttons'] {
-  const command = startOverCommand(change);
-  return command ? [{ title: 'Preview again', command }] : [];
-}
+/** The verb of "Preview again" (src/actions/changeRepreview.ts). */
+export const REPREVIEW_VERB = 'change.repreview';
+
+/**
+ * "Preview again" on a change that ended unapplied (stale, expired, failed): the same change
+ * previewed again against what is stored now, keeping the admin's edits (issue 12 item 9,
+ * src/changes/repreview.ts), as a new message.
+ */
+export const startOver = (change: PendingChange): ChangeResultModel['buttons'] => [
+  { title: 'Preview again', verb: REPREVIEW_VERB, data: { changeId: change.id } },
+];

@@ -2,7 +2,8 @@
  * View-model of a change after its preview: applied (with what is stored now), not applied
  * (failed, stale, expired, cancelled) or still being applied. It replaces the preview for
  * everyone, so it carries no Apply/Cancel buttons: only read-only
- * command buttons (e.g. "Show flow set", which re-reads Graph).
+ * command buttons (e.g. "Show flow set", which re-reads Graph) and "Preview again" (a new
+ * preview of the same change). Every button answers as a new message: the card stays.
  */
 import type { Fact } from '../domain/flowSettings';
 import { flowSettingFacts } from '../domain/flowSettings';
@@ -10,6 +11,7 @@ import { filterDetail, flowLabel, readinessBadge, sortFlows } from '../domain/fl
 import type { FlowSet, ProvisioningFlow } from '../domain/flowSchemas';
 import type { StoredData } from '../domain/changeResult';
 import { AdaptiveCard, renderCard } from './render';
+import { NEW_MESSAGE_KEY } from '../domain/adaptiveCard';
 import { localTime, timeFact, type LocalTime, type TimeFact } from './localTime';
 
 export type ResultTone = 'good' | 'attention' | 'warning' | 'default' | 'emphasis';
@@ -46,8 +48,18 @@ export interface ChangeResultModel {
   stored?: StoredView;
   /** Change id, Graph request-id: for the audit trail and support. */
   references?: string[];
-  buttons?: Array<{ title: string; command: string }>;
+  buttons?: ResultButton[];
 }
+
+/** A command to run (verb command.run), or a verb of its own with its data. */
+export type ResultButton =
+  | { title: string; command: string }
+  | { title: string; verb: string; data: Record<string, string> };
+
+const actionOf = (b: ResultButton) =>
+  'command' in b
+    ? { title: b.title, verb: 'command.run', data: { command: b.command, [NEW_MESSAGE_KEY]: true } }
+    : { title: b.title, verb: b.verb, data: { ...b.data, [NEW_MESSAGE_KEY]: true } };
 
 export function flowView(flow: ProvisioningFlow): FlowView {
   const badge = readinessBadge(flow.readinessStatus);
@@ -112,6 +124,6 @@ export function changeResultCard(model: ChangeResultModel): AdaptiveCard {
     hasStored: !!model.stored,
     stored: model.stored ?? NOTHING,
     reference: (model.references ?? []).filter(Boolean).join(' · '),
-    buttons: model.buttons ?? [],
+    buttons: (model.buttons ?? []).map(actionOf),
   });
 }
