@@ -120,9 +120,10 @@ describe('flow-set changes through preview and Apply (component)', () => {
     expect(text).toContain('Not applied: changed since the preview');
     expect(text).toContain('Flow set name');
     expect(text).toContain('Northwind High School → Theirs');
-    expect(button(result, 'Preview again').data).toEqual({
-      command: `edit ${SEED_IDS.northwind}`,
-      newMessage: true,
+    // Preview again keeps the admin's edits (issue 12 item 9, test/changes/repreview.test.ts).
+    expect(button(result, 'Preview again')).toMatchObject({
+      verb: 'change.repreview',
+      data: { changeId: changeIdOf(preview), newMessage: true },
     });
     expect(graphWrites(bot)).toEqual([]);
     expect((await changes().get(changeIdOf(preview)))?.state).toBe('stale');
