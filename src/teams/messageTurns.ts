@@ -24,6 +24,9 @@ export function createMessageTurns(
    * response); best effort: a refused indicator is logged and the command runs anyway.
    */
   async function showTyping(ctx: TurnContext): Promise<void> {
+    // Personal and group chats only: a typing activity in a channel thread is not shown as a
+    // typing indicator there, and the Agents Playground then drops the thread's next reply.
+    if (ctx.activity.conversation?.conversationType === 'channel') return;
     try {
       await ctx.sendActivity({ type: ActivityTypes.Typing });
     } catch (err) {

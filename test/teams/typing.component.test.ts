@@ -1,6 +1,7 @@
 /**
  * The typing indicator: a message turn starts with a `typing` activity (Teams shows "…is typing"
- * while the command waits on Graph), before any reply; a card click (an invoke) sends none.
+ * while the command waits on Graph), before any reply, in personal and group chats; a channel
+ * post and a card click (an invoke) get none.
  */
 import { useTestBot } from '../support/testBot';
 
@@ -21,6 +22,13 @@ describe('typing indicator (component)', () => {
     const replies = bot.connector.calls.slice(callsBefore).filter((c) => c.method === 'POST');
     expect(replies.length).toBeGreaterThan(0);
     expect(typing[0]!.time).toBeLessThanOrEqual(replies[0]!.time);
+  });
+
+  it('when a command is posted in a channel, then no typing activity is sent (channels show none)', async () => {
+    const typingBefore = bot.connector.typing.length;
+    const activity = bot.activity('message-channel', { text: '<at>SDS Flow Admin</at> help' });
+    expect((await bot.send(activity)).status).toBe(200);
+    expect(bot.connector.typing.slice(typingBefore)).toEqual([]);
   });
 
   it('when a card button is clicked (an invoke), then no typing activity is sent', async () => {
