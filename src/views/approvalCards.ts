@@ -12,7 +12,7 @@ import type { ChangeView } from '../domain/changeView';
 import { isCreate, rowsOf, titleOf, warningsOf } from '../domain/changeRows';
 import type { PendingChange } from '../domain/pendingChange';
 import type { ApprovalRequest, CardCopy } from '../domain/approvalRecords';
-import { formatTime } from '../domain/time';
+import { localTime, timeFact } from './localTime';
 
 export type Audience = CardCopy['role'];
 
@@ -40,24 +40,27 @@ const labelOf = (copy: Posting) => placeChosenBy(copy.label, copy.chosenBy);
 /** The channel copy being posted right now (not in `request.copies` until it is sent). */
 export type Posting = Pick<CardCopy, 'label' | 'chosenBy'>;
 
+/** "Requested by" and "Expires": in the reader's own time zone (src/views/localTime.ts). */
+function timesOf(change: PendingChange, request: ApprovalRequest) {
+  const hours = Math.round(
+    (Date.parse(change.expiresAt) - Date.parse(request.requestedAt)) / 3_600_000,
+  );
+  return [
+    timeFact('Requested by', `${change.requester.name} at `, request.requestedAt),
+    timeFact('Expires', '', change.expiresAt, ` (${hours} h)`),
+  ];
+}
+
 function factsOf(
   change: PendingChange,
   request: ApprovalRequest,
   audience: Audience,
   posting?: Posting,
 ) {
-  const hours = Math.round(
-    (Date.parse(change.expiresAt) - Date.parse(request.requestedAt)) / 3_600_000,
-  );
   const sentTo = request.copies.filter((c) => c.role !== 'requester').map(labelOf);
   const channel = posting ?? request.copies.find((c) => c.role === 'channel' && c.chosenBy);
   return [
-    {
-      title: 'Requested by',
-      value: `${change.requester.name} at ${formatTime(request.requestedAt)}`,
-    },
     { title: 'Reason', value: request.reason || '—' },
-    { title: 'Expires', value: `${formatTime(change.expiresAt)} (${hours} h)` },
     ...(audience === 'requester' && sentTo.length
       ? [{ title: 'Sent to', value: sentTo.join(', ') }]
       : []),
@@ -85,6 +88,7 @@ function openCard(
         ? 'Waiting for approval: nothing has changed yet'
         : 'Approval needed: nothing has changed yet',
     title: titleOf(change, view),
+    times: timesOf(change, request),
     facts: factsOf(change, request, audience, posting),
     notice: noticeFor(request, audience),
     creating: isCreate(change),
@@ -96,7 +100,7 @@ function openCard(
   });
 }
 
-/** The decision's card: who asked, who decided, what happened; no buttons. */
+/** The decision's card: who asked, who decided (when, in the reader's zone), what happened; no buttons. */
 export function finalCard(
   change: PendingChange,
   view: ChangeView,
@@ -109,22 +113,43 @@ export function finalCard(
   const references = [`Change ${change.id}`];
   if (change.state === 'rejected') {
     const why = request.rejection?.reason ? `: ${request.rejection.reason}` : '.';
-    const message = `Rejected by ${by ?? 'an approver'} at ${formatTime(last?.at, 'second')}${why} Nothing was changed. ${asked}`;
     return changeResultCard({
       tone: 'attention',
       status: '✗ Rejected',
       title,
-      message,
+      when: localTime(`Rejected by ${by ?? 'an approver'} at `, last?.at, why, 'second'),
+      message: `Nothing was changed. ${asked}`,
       references,
     });
   }
   if (change.state === 'cancelled') {
-    const message = `Cancelled by ${by ?? 'the requester'} at ${formatTime(last?.at, 'second')}. Nothing was changed. ${asked}`;
-    return changeResultCard({ tone: 'default', status: 'Cancelled', title, message, references });
+    const when = localTime(`Cancelled by ${by ?? 'the requester'} at `, last?.at, '.', 'second');
+    const message = `Nothing was changed. ${asked}`;
+    return changeResultCard({
+      tone: 'default',
+      status: 'Cancelled',
+      title,
+      when,
+      message,
+      references,
+    });
   }
   if (change.state === 'expired') {
-    const message = `Nobody decided before ${formatTime(change.expiresAt, 'second')}, so the request expired. Nothing was changed. ${asked}`;
-    return changeResultCard({ tone: 'default', status: 'Expired', title, message, references });
+    const when = localTime(
+      'Nobody decided before ',
+      change.expiresAt,
+      ', so the request expired.',
+      'second',
+    );
+    const message = `Nothing was changed. ${asked}`;
+    return changeResultCard({
+      tone: 'default',
+      status: 'Expired',
+      title,
+      when,
+      message,
+      references,
+    });
   }
   // applying, applied, failed, stale: the pipeline's own card (it names requester and approver).
   return { ...closedCard(change, view), actions: [] };

@@ -9,12 +9,14 @@ import type { ApprovalRequest } from '../domain/approvalRecords';
 import { titleOf } from '../domain/changeRows';
 import type { ChangeView } from '../domain/changeView';
 import type { PendingChange, Person } from '../domain/pendingChange';
-import { formatTime } from '../domain/time';
+import { localTime, type LocalTime } from './localTime';
 
 export interface ApprovalListItem {
   changeId: string;
   title: string;
-  who: string;
+  /** "Asked by Avery Admin at {time}" and "Expires {time}", in the reader's own time zone. */
+  asked: LocalTime;
+  expires: LocalTime;
   reason: string;
   /** e.g. "Approved, not applied yet" (after a restart). */
   status?: string;
@@ -84,7 +86,8 @@ export function approvalListCardOf(list: ApprovalListData): AdaptiveCard {
     ({ change, view, request, canDecide, canCancel }): ApprovalListItem => ({
       changeId: change.id,
       title: titleOf(change, view),
-      who: `Asked by ${change.requester.name} at ${formatTime(request.requestedAt)} · expires ${formatTime(change.expiresAt)}`,
+      asked: localTime(`Asked by ${change.requester.name} at `, request.requestedAt),
+      expires: localTime('Expires ', change.expiresAt),
       reason: request.reason,
       status:
         change.state === 'approved'

@@ -7,6 +7,7 @@
 import type { FieldChange } from '../domain/diff';
 import { rowValue } from './previewCard';
 import { AdaptiveCard, renderCard } from './render';
+import type { TimeFact } from './localTime';
 
 export interface ApprovalRequestCardModel {
   changeId: string;
@@ -14,6 +15,8 @@ export interface ApprovalRequestCardModel {
   /** e.g. "Approval needed", "Waiting for approval". */
   status: string;
   title: string;
+  /** "Requested by", "Expires": TextBlock rows in the reader's own zone (not FactSet values). */
+  times: TimeFact[];
   facts: Array<{ title: string; value: string }>;
   /** Something the reader must know (nobody can approve; approvers that were not reached). */
   notice?: string;
@@ -31,6 +34,7 @@ export function approvalRequestCard(model: ApprovalRequestCardModel): AdaptiveCa
     tone: model.tone,
     status: model.status,
     title: model.title,
+    times: model.times,
     facts: model.facts,
     notice: model.notice ?? '',
     hasRows: model.rows.length > 0,

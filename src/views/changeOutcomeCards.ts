@@ -16,7 +16,7 @@ import type { FinishedResult } from '../domain/changeResult';
 import type { ChangeState, PendingChange, Person } from '../domain/pendingChange';
 import type { ChangeView } from '../domain/changeView';
 import { isCreate, rowsOf, titleOf } from '../domain/changeRows';
-import { formatTime } from '../domain/time';
+import { localTime } from './localTime';
 /** Who moved the change into `state`, and when (from its history). */
 export function entered(change: PendingChange, state: ChangeState): { by?: Person; at?: string } {
   const entry = [...change.history].reverse().find((h) => h.state === state);
@@ -100,8 +100,14 @@ export function unknownCard(change: PendingChange, view: ChangeView): AdaptiveCa
     tone: 'warning',
     status: 'Outcome unknown: checking',
     title: titleOf(change, view),
+    // "Sent by … at {time}." in each reader's own time zone (src/views/localTime.ts).
+    when: localTime(
+      `Sent by ${by?.name ?? 'the requester'} at `,
+      entered(change, 'unknown').at,
+      '.',
+      'second',
+    ),
     message: sentences(
-      `Sent by ${by?.name ?? 'the requester'} at ${formatTime(entered(change, 'unknown').at, 'second')}.`,
       change.result.error,
       'The bot is checking with Microsoft Graph whether it was made and will update this card; nothing will be sent again.',
       approvalLine(change),

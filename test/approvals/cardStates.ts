@@ -14,6 +14,7 @@ import {
   type PendingChange,
 } from '../../src/domain/pendingChange';
 import type { CardStates } from '../views/cardStates';
+import { localTime } from '../../src/views/localTime';
 import { CHANGE_CARD_STATES } from '../changes/changeCardStates';
 
 const AVERY = { aadObjectId: '11111111-aaaa-4aaa-8aaa-111111111111', name: 'Avery Admin' };
@@ -103,7 +104,8 @@ export const APPROVAL_CARD_STATES: Record<string, CardStates> = {
           {
             changeId: change.id,
             title: 'Change flow set "Northwind"',
-            who: 'Asked by Avery Admin',
+            asked: localTime('Asked by Avery Admin at ', at),
+            expires: localTime('Expires ', change.expiresAt),
             reason: 'Rename',
             canDecide: true,
             canCancel: true,
@@ -111,7 +113,8 @@ export const APPROVAL_CARD_STATES: Record<string, CardStates> = {
           {
             changeId: reset.id,
             title: 'Reset class group flow',
-            who: 'Asked by Blake Approver',
+            asked: localTime('Asked by Blake Approver at ', at),
+            expires: localTime('Expires ', null),
             reason: '',
             status: 'Approved, not applied yet',
             canDecide: false,

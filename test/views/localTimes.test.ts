@@ -14,6 +14,7 @@ import { cardText } from '../support/testBot';
 import { graphDocBody } from '../support/graphDocs';
 import { NOTIFICATION_CARD_STATES } from '../notifications/cardStates';
 import { FLOW_CARD_STATES } from './flowCardStates';
+import { APPROVAL_CARD_STATES } from '../approvals/cardStates';
 import type { CardStates } from './cardStates';
 
 /** "{{DATE(t, SHORT)}} {{TIME(t)}}" of one RFC 3339 UTC time: how these cards write a time. */
@@ -54,7 +55,12 @@ describe('local times on cards', () => {
   });
 
   /** States with no time to show: nothing subscribed, nothing sent yet. */
-  const NO_TIMES = new Set(['notify-list: not subscribed', 'notify-list: every set muted']);
+  const NO_TIMES = new Set([
+    'notify-list: not subscribed',
+    'notify-list: every set muted',
+    'approval-list: empty',
+    'approval-list: nobody can approve',
+  ]);
 
   /** Every state of these templates: each shows its times through the macros, none as UTC text. */
   const states: Array<[string, string, () => unknown]> = (
@@ -63,6 +69,8 @@ describe('local times on cards', () => {
       ['notification-digest', NOTIFICATION_CARD_STATES],
       ['notify-list', NOTIFICATION_CARD_STATES],
       ['flowset', FLOW_CARD_STATES],
+      ['approval-request', APPROVAL_CARD_STATES],
+      ['approval-list', APPROVAL_CARD_STATES],
     ] as Array<[string, Record<string, CardStates>]>
   ).flatMap(([template, all]) =>
     Object.entries(all[template]!).map(
@@ -153,5 +161,30 @@ describe('local times on cards', () => {
     );
     expect(text).toContain('Applied by Avery Admin at an unknown time.');
     expect(text).not.toContain('{{');
+  });
+
+  it('when an approval request is shown, then Requested by and Expires are local times', () => {
+    const text = cardText(APPROVAL_CARD_STATES['approval-request']!['channel copy, set edit']!());
+    expect(text).toContain(`Requested by\nAvery Admin at ${local('2026-03-01T10:00:00Z')}`);
+    expect(text).toContain(`Expires\n${local('2026-03-02T10:00:00Z')} (24 h)`);
+  });
+
+  it('when approvals are listed, then who asked and the expiry are local, a missing time in words', () => {
+    const text = cardText(APPROVAL_CARD_STATES['approval-list']!['approver with two requests']!());
+    expect(text).toContain(`Asked by Avery Admin at ${local('2026-03-01T10:00:00Z')}`);
+    expect(text).toContain(`Expires ${local('2026-03-02T10:00:00Z')}`);
+    expect(text).toContain('Expires —');
+    expect(text).not.toContain('UTC');
+  });
+
+  it.each([
+    ['approval rejected', 'Rejected by Blake Approver at ', ': Not during exams'],
+    ['approval cancelled by an approver', 'Cancelled by Blake Approver at ', '.'],
+    ['approval expired', 'Nobody decided before ', ', so the request expired.'],
+  ])('when a request ends (%s), then its time is local, never UTC text', (state, before, after) => {
+    const text = cardText(APPROVAL_CARD_STATES['change-result']![state]!());
+    expect(text).toMatch(new RegExp(`${before}\\{\\{DATE\\(`));
+    expect(text).toContain(after);
+    expect(text).not.toContain('UTC');
   });
 });
