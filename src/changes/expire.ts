@@ -12,7 +12,9 @@ import { flowKindOf } from '../domain/flowSchemas';
 import { viewOf, type ChangeView, type ChangeViewStore } from './changeView';
 import { knownFlow, unlessGone } from './freshness';
 import type { ChangeDeps } from './deps';
-import { proposeChange, type ProposeOutcome } from './propose';
+import { proposeChange } from './propose';
+import type { FreshPreview } from '../domain/changeResult';
+import { ttlMinutesOf } from '../domain/pendingChangeSchema';
 import {
   createFlowProposal,
   createSetProposal,
@@ -54,17 +56,7 @@ export async function reproposal(
   }
 }
 
-/**
- * What replaces an expired preview: the same change proposed again (a new PendingChange and its
- * view), or, when that is not possible (`reason`), the expired change itself. Drawn by
- * views/changeCards.ts proposalCard.
- */
-export type FreshPreview =
-  | ProposeOutcome
-  | { kind: 'gone'; change: PendingChange; view: ChangeView; reason: string };
-
-const ttlMinutesOf = (change: PendingChange): number =>
-  (Date.parse(change.expiresAt) - Date.parse(change.createdAt)) / 60_000;
+export type { FreshPreview };
 
 /** The same change proposed again from current state with `note`, or why it cannot be (`gone`). */
 export async function freshPreview(

@@ -7,24 +7,14 @@
  * for approval (src/approvals).
  */
 import { recordChangeEvent } from '../history'; // Audit
-import { newPendingChange, withPreviewCard, type PendingChange } from '../domain/pendingChange';
+import { newPendingChange, withPreviewCard } from '../domain/pendingChange';
 import { peerPreview } from './applyGate';
 import type { ChangeDeps } from './deps';
 import { rowsOf } from '../domain/changeRows';
-import type { ChangeView } from './changeView';
 import type { Proposal } from './proposals';
+import type { ProposeOutcome } from '../domain/changeResult';
 
-export type ProposeOutcome =
-  /** An edit that changes nothing: `change` is the draft, never stored. */
-  | { kind: 'unchanged'; change: PendingChange; view: ChangeView }
-  /** Stored and waiting for Apply; `approval` when it needs peer approval (src/approvals). */
-  | {
-      kind: 'proposed';
-      change: PendingChange;
-      view: ChangeView;
-      note?: string;
-      approval?: { notice?: string };
-    };
+export type { ProposeOutcome };
 
 export async function proposeChange(
   deps: ChangeDeps,

@@ -179,3 +179,7 @@ export function redactChange(change: PendingChange): unknown {
 
 /** The key prefix of pending changes in the durable store. */
 export const PENDING_CHANGE_PREFIX = 'pending-change';
+
+/** How long the preview of `change` was open for Apply, in minutes. */
+export const ttlMinutesOf = (change: PendingChange): number =>
+  (Date.parse(change.expiresAt) - Date.parse(change.createdAt)) / 60_000;

@@ -22,9 +22,8 @@ import type { ChangeState, PendingChange } from '../domain/pendingChange';
 import type { ChangeView } from '../domain/changeView';
 import { isCreate, rowsOf, titleOf, warningsOf } from '../domain/changeRows';
 import { formatTime } from '../domain/time';
-
-export const ttlMinutesOf = (change: PendingChange): number =>
-  (Date.parse(change.expiresAt) - Date.parse(change.createdAt)) / 60_000;
+import type { FreshPreview } from '../domain/changeResult';
+import { ttlMinutesOf } from '../domain/pendingChangeSchema';
 
 /** `approval`: the change needs peer approval (src/approvals), so its preview asks for it. */
 export function previewCardFor(
@@ -62,21 +61,8 @@ export function nothingToChangeCard(draft: PendingChange, view: ChangeView): Ada
   });
 }
 
-/**
- * What a proposal (src/changes/propose.ts ProposeOutcome) or a fresh preview after expiry
- * (src/changes/expire.ts FreshPreview) is shown as.
- */
-export type ProposalCardInput =
-  | { kind: 'unchanged'; change: PendingChange; view: ChangeView }
-  | {
-      kind: 'proposed';
-      change: PendingChange;
-      view: ChangeView;
-      note?: string;
-      approval?: PreviewApproval;
-    }
-  /** The expired change could not be proposed again (`reason`): its closed card. */
-  | { kind: 'gone'; change: PendingChange; view: ChangeView; reason: string };
+/** What a proposal or a fresh preview after expiry is shown as (domain/changeResult.ts). */
+export type ProposalCardInput = FreshPreview;
 
 export function proposalCard(p: ProposalCardInput): AdaptiveCard {
   switch (p.kind) {
