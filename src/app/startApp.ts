@@ -7,6 +7,7 @@ import type { Config } from '../config';
 import { createLogger, type Logger } from '../log';
 import type { Notifications } from '../notifications';
 import type { Approvals } from '../approvals/access';
+import { graphReachable } from '../graph/reachable';
 import { warmUpGraphSchemas } from '../graph/warmUp';
 import type { SandboxServices } from '../sandbox/startSandbox';
 import type { AppServices } from '../bot/command';
@@ -14,7 +15,7 @@ import { createAdapter } from '../teams/adapter';
 import type { TeamsSso } from '../teams/sso';
 import { startBotServer } from '../teams/server';
 import { createTurnHandler } from '../teams/turnHandler';
-import { warmUpTemplates } from '../views/render';
+import { FIRST_TEMPLATES, warmUpOtherTemplatesLater, warmUpTemplates } from '../views/render';
 import { buildServices, type Stops } from './buildServices';
 
 export interface RunningApp {
@@ -32,16 +33,6 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Any HTTP answer (even 401) means Graph is reachable; only a network failure or 5xx is not. */
-async function reachable(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, { method: 'GET', signal: AbortSignal.timeout(3000) });
-    return res.status < 500;
-  } catch {
-    return false;
-  }
-}
-
 export async function startApp(
   config: Config,
   options: { logger?: Logger } = {},
@@ -55,9 +46,10 @@ export async function startApp(
   try {
     const { services, storage, graphBaseUrl, sandbox, teamsSso, notifications, approvals } =
       await buildServices(config, logger, stops);
-    // Before the server listens (so before /readyz can say ready): the first card is not slow,
-    // nor the first parse of a Graph answer (the inbound activity schema warms in teams/server).
-    warmUpTemplates();
+    // Before the server listens (so before /readyz can say ready): the first card of the usual
+    // first commands is not slow, nor the first parse of a Graph answer (the inbound activity
+    // schema warms in teams/server). The other cards are warmed right after (render.ts).
+    warmUpTemplates(FIRST_TEMPLATES);
     warmUpGraphSchemas();
     const server = await startBotServer({
       host: config.host,
@@ -66,11 +58,13 @@ export async function startApp(
       handler: createTurnHandler(services, actionTable, teamsSso),
       readiness: [
         { name: 'storage', check: () => storage.ping() },
-        { name: 'graph', check: () => reachable(graphBaseUrl) },
+        { name: 'graph', check: () => graphReachable(graphBaseUrl) },
       ],
       logger,
     });
     stops.unshift(() => server.close());
+    const stopWarmUp = warmUpOtherTemplatesLater();
+    stops.unshift(async () => stopWarmUp());
     return {
       botUrl: server.url,
       graphBaseUrl,
