@@ -14,7 +14,7 @@ import type { AppServices } from '../bot/command';
 import { createAdapter } from '../teams/adapter';
 import type { TeamsSso } from '../teams/sso';
 import { startBotServer } from '../teams/server';
-import { createTurnHandler } from '../teams/turnHandler';
+import { createTurnHandler, type TurnHandler } from '../teams/turnHandler';
 import { FIRST_TEMPLATES, warmUpOtherTemplatesLater, warmUpTemplates } from '../views/render';
 import { buildServices, type Stops } from './buildServices';
 
@@ -31,6 +31,22 @@ export interface RunningApp {
   // Approvals: peer approval's sweep (sweepNow for tests) and approver directory.
   approvals: Approvals;
   stop(): Promise<void>;
+}
+
+/** The turn handler, counting the turns that are running (the late warm-up waits for none). */
+function countingTurns(inner: TurnHandler) {
+  const turns = {
+    running: 0,
+    handler: (async (ctx) => {
+      turns.running++;
+      try {
+        await inner(ctx);
+      } finally {
+        turns.running--;
+      }
+    }) as TurnHandler,
+  };
+  return turns;
 }
 
 export async function startApp(
@@ -51,11 +67,12 @@ export async function startApp(
     // schema warms in teams/server). The other cards are warmed right after (render.ts).
     warmUpTemplates(FIRST_TEMPLATES);
     warmUpGraphSchemas();
+    const turns = countingTurns(createTurnHandler(services, actionTable, teamsSso));
     const server = await startBotServer({
       host: config.host,
       port: config.port,
       adapter: createAdapter(config, logger),
-      handler: createTurnHandler(services, actionTable, teamsSso),
+      handler: turns.handler,
       readiness: [
         { name: 'storage', check: () => storage.ping() },
         { name: 'graph', check: () => graphReachable(graphBaseUrl) },
@@ -63,7 +80,7 @@ export async function startApp(
       logger,
     });
     stops.unshift(() => server.close());
-    const stopWarmUp = warmUpOtherTemplatesLater();
+    const stopWarmUp = warmUpOtherTemplatesLater(() => turns.running > 0);
     stops.unshift(async () => stopWarmUp());
     return {
       botUrl: server.url,

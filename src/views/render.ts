@@ -182,26 +182,28 @@ export function warmUpTemplates(names: readonly string[] = cardTemplateNames()):
   for (const name of names) warmUp(name);
 }
 
+/** Pause between two templates warmed after start: a turn that runs meanwhile meets one at most. */
+const LATER_STEP_MS = 25;
+
 /**
- * Warms the templates that are not in FIRST_TEMPLATES after start, one per turn of the event loop
- * (a request that arrives meanwhile waits for one template at most). Parsing every template's
- * expressions is about a fifth of the cold start (docs/performance.md), so the rest is not done
- * before /readyz. Returns a function that stops the warm-up (the app's stop calls it); the pending
- * step never keeps the process alive.
+ * Warms the templates that are not in FIRST_TEMPLATES after start, one every LATER_STEP_MS and
+ * only while `busy()` is false (no turn running: a user's first command does not wait for it).
+ * Parsing every template's expressions is about a fifth of the cold start (docs/performance.md),
+ * so the rest is not done before /readyz. Returns a function that stops the warm-up (the app's
+ * stop calls it); the pending step never keeps the process alive.
  */
-export function warmUpOtherTemplatesLater(): () => void {
+export function warmUpOtherTemplatesLater(busy: () => boolean = () => false): () => void {
   const rest = cardTemplateNames().filter((name) => !FIRST_TEMPLATES.includes(name));
-  let pending: NodeJS.Immediate | undefined;
+  let pending: NodeJS.Timeout | undefined;
   const next = () => {
-    const name = rest.shift();
-    if (name === undefined) return;
-    warmUp(name);
-    pending = setImmediate(next).unref();
+    const name = busy() ? undefined : rest.shift();
+    if (name !== undefined) warmUp(name);
+    if (rest.length > 0) pending = setTimeout(next, LATER_STEP_MS).unref();
   };
-  pending = setImmediate(next).unref();
+  if (rest.length > 0) pending = setTimeout(next, LATER_STEP_MS).unref();
   return () => {
     rest.length = 0;
-    if (pending) clearImmediate(pending);
+    clearTimeout(pending);
   };
 }
 
