@@ -11,6 +11,7 @@ import { graphReachable } from '../graph/reachable';
 import { warmUpGraphSchemas } from '../graph/warmUp';
 import type { SandboxServices } from '../sandbox/startSandbox';
 import type { AppServices } from '../bot/command';
+import { warmUpConversationRecord } from '../store/conversationStore';
 import { createAdapter } from '../teams/adapter';
 import type { TeamsSso } from '../teams/sso';
 import { startBotServer } from '../teams/server';
@@ -63,10 +64,12 @@ export async function startApp(
     const { services, storage, graphBaseUrl, sandbox, teamsSso, notifications, approvals } =
       await buildServices(config, logger, stops);
     // Before the server listens (so before /readyz can say ready): the first card of the usual
-    // first commands is not slow, nor the first parse of a Graph answer (the inbound activity
-    // schema warms in teams/server). The other cards are warmed right after (render.ts).
+    // first commands is not slow, nor the first parse of a Graph answer or of the conversation
+    // record a first turn stores (the inbound activity schema warms in teams/server). The other
+    // cards are warmed right after (render.ts).
     warmUpTemplates(FIRST_TEMPLATES);
     warmUpGraphSchemas();
+    warmUpConversationRecord();
     const turns = countingTurns(createTurnHandler(services, actionTable, teamsSso));
     const server = await startBotServer({
       host: config.host,
