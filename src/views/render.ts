@@ -183,7 +183,7 @@ export function warmUpTemplates(names: readonly string[] = cardTemplateNames()):
 }
 
 /** Pause between two templates warmed after start: a turn that runs meanwhile meets one at most. */
-const LATER_STEP_MS = 25;
+const LATER_STEP_MS = 10;
 
 /**
  * Warms the templates that are not in FIRST_TEMPLATES after start, one every LATER_STEP_MS and
