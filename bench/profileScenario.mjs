@@ -8,6 +8,7 @@
 // dir: the OS temp dir) and prints the bot's CPU ms per request; read a profile with
 // bench/cpuProfileSummary.mjs. The profiler's own sampling adds CPU: compare shares, not figures.
 import { fork } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { SANDBOX_TENANT_ID, SANDBOX_USERS } from './dist.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const [phase = 'first', dir = tmpdir()] = process.argv.slice(2);
+mkdirSync(dir, { recursive: true });
 const USERS = 8;
 const ROUNDS = Number(process.env.PROFILE_ROUNDS ?? 20);
 const SETS = Number(process.env.PROFILE_SETS ?? 10);
