@@ -2,8 +2,8 @@
  * jest's node test environment, plus one report: after a test file's hooks and teardown, what it
  * left open that keeps a jest worker alive (a listening server, a socket, a child process) is
  * written to stderr with the file's name. jest's "A worker process has failed to exit
- * gracefully" names no file; this does. Timers cannot be named without async hooks (which would
- * slow every test), so they are not listed. It reports, it does not fail a test.
+ * gracefully" names no file; this does. Timers that would keep it alive are counted (Node cannot
+ * name them without async hooks, which would slow every test). It reports, it does not fail.
  */
 import type { ChildProcess } from 'node:child_process';
 import { writeSync } from 'node:fs';
@@ -38,7 +38,10 @@ function describeHandle(h: Handle): string {
 
 export function openHandles(): string[] {
   const all = (process as unknown as { _getActiveHandles(): Handle[] })._getActiveHandles();
-  return all.filter((h) => !workers(h) && h.hasRef?.() !== false).map(describeHandle);
+  const open = all.filter((h) => !workers(h) && h.hasRef?.() !== false).map(describeHandle);
+  // Only timers that keep the process alive are listed here (unref'd ones are not).
+  const timers = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  return timers > 0 ? [...open, `${timers} timer(s)`] : open;
 }
 
 export default class LeakReportingEnvironment extends NodeEnvironment {
@@ -53,6 +56,9 @@ export default class LeakReportingEnvironment extends NodeEnvironment {
     await super.teardown();
     // A stop that was started (a socket's close, a child's exit) gets a moment to finish.
     await new Promise((resolve) => setTimeout(resolve, 100));
+    // Only in a jest worker (it has an IPC channel to jest): a run in band is jest's own process,
+    // with jest's own watchers and timers, and it exits by itself.
+    if (typeof process.send !== 'function') return;
     const open = openHandles();
     if (open.length > 0)
       writeSync(2, `\n[open handles] ${this.testPath} left open: ${open.join(', ')}\n`);
