@@ -23,8 +23,9 @@ import type { Approvals } from '../approvals/access';
 import { groupMembersReader } from '../approvals/groupMembers';
 import { createApprovals } from '../approvals/service';
 import { createHttp } from '../graph/http';
-import { SandboxTokenError, type LocalIdentityProvider } from '../sandbox/idp';
-import { startSandbox, type SandboxServices } from '../sandbox/startSandbox';
+import type { LocalIdentityProvider } from '../sandbox/idp';
+import { SandboxTokenError } from '../sandbox/idp/sandboxTokens';
+import type { SandboxServices } from '../sandbox/startSandbox';
 import { SANDBOX_CLIENT_ID, sandboxUserNote } from '../sandbox/users';
 import type { AppServices } from '../bot/command';
 import { ssoValidatorFor } from './ssoValidation';
@@ -112,6 +113,16 @@ function buildGraphAccess(
   return { identity, graphBaseUrl, teamsSso, graph };
 }
 
+/**
+ * The Graph emulator and the local identity provider, loaded only in sandbox mode: in production
+ * their modules (the emulator's routes and store, the IdP's server and keys) are never required,
+ * which shortens the cold start (docs/performance.md).
+ */
+async function startSandboxServices(config: Config, logger: Logger): Promise<SandboxServices> {
+  const { startSandbox } = await import('../sandbox/startSandbox');
+  return startSandbox(config, logger);
+}
+
 export async function buildServices(
   config: Config,
   logger: Logger,
@@ -119,7 +130,8 @@ export async function buildServices(
 ): Promise<BuiltServices> {
   const storage = createSqliteStorage(join(config.dataDir, 'bot.sqlite'));
   stops.push(() => storage.close());
-  const sandbox = config.mode === 'sandbox' ? await startSandbox(config, logger) : undefined;
+  const sandbox =
+    config.mode === 'sandbox' ? await startSandboxServices(config, logger) : undefined;
   if (sandbox) stops.unshift(() => sandbox.close());
   const { identity, graphBaseUrl, teamsSso, graph } = buildGraphAccess(
     config,
