@@ -5,7 +5,7 @@
 // Production mode gets a fake BOT_ID and a loopback "Graph" that answers 401 (reachable), so nothing
 // leaves the machine. Wall times on a shared machine are noisy: compare the shares, run it twice.
 import Module, { createRequire } from 'node:module';
-import { createServer } from 'node:http';
+import { createServer, get } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, sep } from 'node:path';
@@ -93,12 +93,16 @@ const config = loadConfig(env);
 phase('loadConfig');
 const app = await startApp(config, { logger: createLogger({ level: 'error' }) });
 phase('startApp (services, warm-up, listening)');
-for (;;) {
-  const res = await fetch(`${app.botUrl}/readyz`).catch(() => undefined);
-  await res?.text();
-  if (res?.status === 200) break;
-  await new Promise((r) => setTimeout(r, 5));
-}
+// Over node:http: a fetch here would start undici in this process and count it as the bot's.
+const readyzStatus = () =>
+  new Promise((resolve) => {
+    const req = get(`${app.botUrl}/readyz`, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode));
+    });
+    req.on('error', () => resolve(0));
+  });
+while ((await readyzStatus()) !== 200) await new Promise((r) => setTimeout(r, 5));
 phase('first 200 from /readyz');
 const rss = process.memoryUsage().rss / 1048576;
 await app.stop();
