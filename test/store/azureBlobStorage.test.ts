@@ -89,6 +89,16 @@ describe('azure blob storage on Azurite', () => {
     expect(listed['p/1']!.eTag).not.toBe(eTag);
   });
 
+  it('when an item is listed (from the cache or not), then its eTag is good for a conditional write', async () => {
+    const storage = await open();
+    await storage.write({ 'q/1': { v: 1 } });
+    for (const v of [2, 3]) {
+      const { eTag } = (await storage.list('q/'))['q/1']!; // second round: a cache hit
+      await storage.write({ 'q/1': { v, eTag } });
+    }
+    expect((await storage.read(['q/1']))['q/1']).toMatchObject({ v: 3 });
+  });
+
   it('when the account stops answering, then ping says false within a few seconds', async () => {
     const own = await startAzurite();
     const storage = await openAzureBlobStorage({
