@@ -1,6 +1,6 @@
 /**
  * The durable storage STORAGE names: SQLite under DATA_DIR (the default, one instance), or Azure
- * Blob Storage (several instances share it; docs/architecture.md). With Azure the notifications
+ * Blob Storage (several instances share it). With Azure the notifications
  * lease is a blob lease, the storage service's own mutual exclusion; with SQLite it stays the
  * compare-and-set lease record (notifications/lease.ts).
  */
