@@ -10,7 +10,6 @@ import { openAzureBlobStorage } from '../store/azureBlobStorage';
 import { azureContainerClient } from '../store/azureContainer';
 import { azureLeaseBlob, createBlobLease } from '../store/blobLease';
 import type { LeaseFactory } from '../store/leaseHandle';
-import { createSqliteStorage } from '../store/sqliteStorage';
 import type { DurableStorage } from '../store/storage';
 
 export interface StorageBackend {
@@ -22,8 +21,11 @@ export interface StorageBackend {
 
 export async function storageFromConfig(config: Config): Promise<StorageBackend> {
   const settings = config.storage;
-  if (settings.kind === 'sqlite')
+  if (settings.kind === 'sqlite') {
+    // Loaded only here: with STORAGE=azure the native better-sqlite3 module is never loaded.
+    const { createSqliteStorage } = await import('../store/sqliteStorage');
     return { kind: 'sqlite', storage: createSqliteStorage(join(config.dataDir, 'bot.sqlite')) };
+  }
   const container = azureContainerClient(settings);
   const storage = await openAzureBlobStorage({ container, prefix: settings.prefix });
   return {
