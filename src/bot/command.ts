@@ -63,6 +63,11 @@ export interface Command<A = unknown> {
    * change flow sets is told so at once, before any form (bot/writeAccess.ts requireWrite).
    */
   writes?: boolean;
+  /**
+   * Longest text this command reads, when longer than MAX_COMMAND_LENGTH (runCommand.ts): only
+   * `import`, whose argument is a pasted document.
+   */
+  maxLength?: number;
   parse(rest: string): ParseResult<A>;
   run(ctx: CommandContext, args: A): Promise<Reply[]>;
 }
