@@ -21,16 +21,24 @@ import {
   type Card,
 } from '../changes/support';
 
-/** Every card the bot posted in answer to one 1:1 message, each checked against Teams 1.5. */
-async function cardsFor(bot: ReturnType<typeof useTestBot>, text: string): Promise<Card[]> {
-  const activity = bot.activity('message-personal', { text, ...from(AVERY) });
+/** Every card the bot posted in answer to one message (1:1 unless said), each checked against Teams 1.5. */
+async function cardsFor(
+  bot: ReturnType<typeof useTestBot>,
+  text: string,
+  where = 'message-personal',
+): Promise<Card[]> {
+  const activity = bot.activity(where, { text, ...from(AVERY) });
   const before = bot.connector.calls.length;
   const res = await bot.send(activity);
   expect(res.status).toBe(200);
   const cards = bot.connector.calls
     .slice(before)
     .filter((c) => c.method === 'POST')
-    .flatMap((c) => (c.activity?.attachments ?? []).map((a: { content: Card }) => a.content));
+    .flatMap((c) => c.activity?.attachments ?? [])
+    .filter(
+      (a: { contentType: string }) => a.contentType === 'application/vnd.microsoft.card.adaptive',
+    )
+    .map((a: { content: Card }) => a.content);
   for (const card of cards) expect(validateAdaptiveCard(card)).toEqual([]);
   return cards;
 }
