@@ -100,6 +100,37 @@ function classGroupFlowDoc(flow: ClassGroupProvisioningFlow, notes: string[]) {
   };
 }
 
+type FlowDocs = ConfigDocument['flows'];
+type Options = Record<string, boolean | undefined>;
+
+/** One known flow into the document's `flows` (security and admin-unit flows: two flags each). */
+function addFlow(
+  docs: FlowDocs,
+  kind: FlowKind,
+  flow: ProvisioningFlow,
+  groups: readonly RoleGroup[],
+  notes: string[],
+) {
+  const o = ((flow as { creationOptions?: Options }).creationOptions ?? {}) as Options;
+  if (kind === 'user') docs.user = userFlowDoc(flow as UserProvisioningFlow, groups, notes);
+  else if (kind === 'classGroup')
+    docs.classGroup = classGroupFlowDoc(flow as ClassGroupProvisioningFlow, notes);
+  else if (kind === 'securityGroup')
+    docs.securityGroup = {
+      creationOptions: {
+        createBasedOnRoleGroup: !!o.createBasedOnRoleGroup,
+        createBasedOnOrgPlusRoleGroup: !!o.createBasedOnOrgPlusRoleGroup,
+      },
+    };
+  else
+    docs.administrativeUnit = {
+      creationOptions: {
+        createBasedOnOrg: !!o.createBasedOnOrg,
+        createBasedOnOrgPlusRoleGroup: !!o.createBasedOnOrgPlusRoleGroup,
+      },
+    };
+}
+
 export function exportDocument(
   set: FlowSet,
   flows: readonly ProvisioningFlow[],
@@ -107,7 +138,7 @@ export function exportDocument(
   now: Date,
 ): ExportResult {
   const notes: string[] = [];
-  const docFlows: ConfigDocument['flows'] = {};
+  const docFlows: FlowDocs = {};
   const flowIds: Partial<Record<FlowKind, string>> = {};
   for (const flow of flows) {
     const kind = flowKindOf(flow);
@@ -116,27 +147,7 @@ export function exportDocument(
       continue;
     }
     flowIds[kind] = flow.id;
-    if (kind === 'user')
-      docFlows.user = userFlowDoc(flow as UserProvisioningFlow, roleGroups, notes);
-    else if (kind === 'classGroup')
-      docFlows.classGroup = classGroupFlowDoc(flow as ClassGroupProvisioningFlow, notes);
-    else if (kind === 'securityGroup' && 'creationOptions' in flow) {
-      const o = (flow as { creationOptions: Record<string, boolean> }).creationOptions;
-      docFlows.securityGroup = {
-        creationOptions: {
-          createBasedOnRoleGroup: !!o.createBasedOnRoleGroup,
-          createBasedOnOrgPlusRoleGroup: !!o.createBasedOnOrgPlusRoleGroup,
-        },
-      };
-    } else if (kind === 'administrativeUnit' && 'creationOptions' in flow) {
-      const o = (flow as { creationOptions: Record<string, boolean> }).creationOptions;
-      docFlows.administrativeUnit = {
-        creationOptions: {
-          createBasedOnOrg: !!o.createBasedOnOrg,
-          createBasedOnOrgPlusRoleGroup: !!o.createBasedOnOrgPlusRoleGroup,
-        },
-      };
-    }
+    addFlow(docFlows, kind, flow, roleGroups, notes);
   }
   const filter = set.filter
     ? { attribute: 'orgExternalId' as const, in: [...set.filter.in] }
