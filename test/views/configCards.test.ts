@@ -24,12 +24,14 @@ const input = { setId: 'set-1', document, json, notes: [], exportedAt: '2026-12-
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const elements = (card: any): string[] => card.body.map((e: { type: string }) => e.type);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const codeBlockOf = (card: any) => card.body.find((e: { type: string }) => e.type === 'CodeBlock');
 
 describe('configuration cards', () => {
   it('when a set is exported, then the card shows the JSON in a CodeBlock with a plain-text fallback', () => {
     const card = exportCard(input);
     expect(validateAdaptiveCard(card)).toEqual([]);
-    const block = card.body.find((e: { type: string }) => e.type === 'CodeBlock');
+    const block = codeBlockOf(card);
     expect(block.codeSnippet).toBe(json);
     expect(block.fallback).toMatchObject({ type: 'TextBlock', fontType: 'Monospace' });
     expect(cardText(card)).toContain('All schools (no filter)');
