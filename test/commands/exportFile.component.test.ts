@@ -2,6 +2,7 @@
  * `export` as a file in a personal chat (Teams file consent, src/teams/fileConsent.ts): the offer,
  * Accept → the document PUT to the upload URL Teams gave and a file card posted, Decline, an
  * upload URL that is not allowed, and no offer in a channel (bots send files in personal chats only).
+ * And `import` from a file sent to the bot (src/teams/fileImport.ts).
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,8 +25,15 @@ describe('export as a file (component)', () => {
   let server: Server;
   let uploads: Upload[] = [];
   let uploadUrl = '';
+  /** What GET on the loopback server answers: a file sent to the bot. */
+  let served = '';
   beforeAll(async () => {
     server = createServer((req, res) => {
+      if (req.method === 'GET') {
+        res.statusCode = served ? 200 : 404;
+        res.end(served);
+        return;
+      }
       let body = '';
       req.on('data', (chunk) => (body += chunk));
       req.on('end', () => {
@@ -125,5 +133,49 @@ describe('export as a file (component)', () => {
     );
     expect(sent.map((a) => a.contentType)).toEqual(['application/vnd.microsoft.card.adaptive']);
     expect(JSON.stringify(sent[0].content)).toContain('"type":"CodeBlock"');
+  });
+
+  describe('import from a sent file', () => {
+    const sendFile = async (url: string, text = '') => {
+      const activity = bot.activity('message-personal', {
+        text,
+        ...from(AVERY),
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.file.download.info',
+            name: 'Lakeside.flowset.json',
+            contentUrl: 'https://contoso-my.sharepoint.com/personal/avery/Documents/Lakeside.json',
+            content: { downloadUrl: url, uniqueId: 'file-2', fileType: 'json' },
+          },
+        ],
+      });
+      const before = bot.connector.calls.length;
+      expect((await bot.send(activity)).status).toBe(200);
+      return bot.connector.calls.slice(before).filter((c) => c.method === 'POST');
+    };
+
+    it('when an exported document is sent as a file, then it is imported like pasted text', async () => {
+      const exported = await attachmentsDuring(() =>
+        say(`export ${SEED_IDS.northwind}`, 'message-channel'),
+      );
+      const block = exported[0].content.body.find((e: { type: string }) => e.type === 'CodeBlock');
+      served = String(block.codeSnippet).replace('Northwind High School', 'Lakeside Academy');
+      const posted = await sendFile(
+        `${uploadUrl.replace('/upload/', '/download/')}.json`,
+        'import',
+      );
+      const shown = JSON.stringify(posted.map((c) => c.activity));
+      expect(shown).toContain('a new flow set');
+      expect(shown).toContain('Lakeside Academy');
+    });
+
+    it.each([
+      ['not in OneDrive', 'https://attacker.example/x.json', 'not in OneDrive'],
+      ['too large', 'LOCAL', 'not a document the bot can import'],
+    ])('when the file is %s, then the bot says it cannot import it', async (_what, url, said) => {
+      served = `{"a": "${'x'.repeat(100_000)}"}`;
+      const posted = await sendFile(url === 'LOCAL' ? `${uploadUrl}/big.json` : url);
+      expect(posted.map((c) => c.activity?.text).join('\n')).toContain(said);
+    });
   });
 });
