@@ -60,7 +60,10 @@ export function createMessageTurns(
     try {
       // A document sent as a file in a personal chat is imported like pasted text (fileImport.ts).
       const file = await fileCommandOf(ctx.activity, text, services.config.mode === 'sandbox');
-      if (file && 'refused' in file) return await sendReplies(ctx, [{ text: file.refused }]);
+      if (file && 'refused' in file) {
+        await typing.stop();
+        return await sendReplies(ctx, [{ text: file.refused }]);
+      }
       if (file) text = file.text;
       const replies = await runCommandText(text, { ...info, services });
       await typing.stop();
