@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { approvalKeys, approvalsConfig, type ApprovalsConfig } from './approvalKeys';
 import { notifyConfig, notifyKeys, type NotifyConfig } from './notifyKeys';
+import { telemetryConfig, telemetryKeys, type TelemetryConfig } from './telemetryKeys';
 import { flag, optionalText, port } from './schemaParts';
 
 export { APPROVAL_POLICY_GROUPS } from './approvalKeys';
@@ -86,6 +87,7 @@ const keys = {
   },
   ...notifyKeys,
   ...approvalKeys,
+  ...telemetryKeys,
 } as const;
 
 type KeyName = keyof typeof keys;
@@ -120,6 +122,10 @@ export interface Config {
   previewTtlMs: number;
   notify: NotifyConfig;
   approvals: ApprovalsConfig;
+  /** Where traces and metrics go (nowhere when neither exporter is set). */
+  telemetry: TelemetryConfig;
+  /** LOG_FORMAT when set; otherwise main.ts picks pretty for the sandbox on a terminal. */
+  logFormat?: 'json' | 'pretty';
 }
 
 export class ConfigError extends Error {
@@ -203,6 +209,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     previewTtlMs: r.PREVIEW_TTL_MINUTES * 60_000,
     notify: notifyConfig(r, sandbox),
     approvals: approvalsConfig(r, sandbox),
+    telemetry: telemetryConfig(r),
+    logFormat: r.LOG_FORMAT,
   };
 }
 
