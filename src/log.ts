@@ -9,7 +9,7 @@
  */
 import { trace } from '@opentelemetry/api';
 import pino from 'pino';
-import pinoPretty from 'pino-pretty';
+import { isColorSupported, prettyFactory } from 'pino-pretty';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -38,6 +38,11 @@ const SECRET_KEY = /token|secret|password|assertion|authorization|client_asserti
 // JWTs (three base64url parts) and bearer headers, wherever they hide inside strings.
 const JWT_PATTERN = /eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g;
 const BEARER_PATTERN = /Bearer\s+[\w.~+/=-]+/gi;
+// A secret quoted inside a string: a form body (`client_secret=…&assertion=…`) or a JSON text
+// (`"password":"…"`), e.g. in an error message that echoes a request.
+const SECRET_WORD = '[\\w-]{0,40}(?:token|secret|password|assertion)[\\w-]{0,40}'; // bounded: no backtracking blow-up
+const FORM_SECRET = new RegExp(`\\b(${SECRET_WORD})=[^&\\s"']+`, 'gi');
+const JSON_SECRET = new RegExp(`("${SECRET_WORD}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi');
 /** pino's own redaction, by path, as a second net under `redact()` (same key names). */
 const SECRET_PATHS = [
   'token',
@@ -64,7 +69,9 @@ export function redact(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') {
     return value
       .replace(JWT_PATTERN, '[redacted-jwt]')
-      .replace(BEARER_PATTERN, 'Bearer [redacted]');
+      .replace(BEARER_PATTERN, 'Bearer [redacted]')
+      .replace(FORM_SECRET, '$1=[redacted]')
+      .replace(JSON_SECRET, '$1"[redacted]"');
   }
   if (value instanceof Error) {
     return {
@@ -95,15 +102,22 @@ function traceIds(): LogFields {
 
 export type LogSink = (line: string) => void;
 
+/**
+ * Where lines go: the sink, or stdout written synchronously (no line lost in a crash, and a
+ * parent process sees each line at once). Pretty lines are formatted in the same call.
+ */
 function destinationOf(options: { sink?: LogSink; format?: LogFormat }): pino.DestinationStream {
-  if (options.sink) {
-    const sink = options.sink;
-    return { write: (line: string) => sink(line.endsWith('\n') ? line.slice(0, -1) : line) };
-  }
-  if (options.format === 'pretty') {
-    return pinoPretty({ sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'trace_id,span_id' });
-  }
-  return pino.destination({ dest: 1, sync: true });
+  const sink = options.sink;
+  const out: pino.DestinationStream = sink
+    ? { write: (line: string) => sink(line.endsWith('\n') ? line.slice(0, -1) : line) }
+    : pino.destination({ dest: 1, sync: true });
+  if (options.format !== 'pretty') return out;
+  const prettify = prettyFactory({
+    colorize: !sink && isColorSupported,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'trace_id,span_id',
+  });
+  return { write: (line: string) => out.write(prettify(line)) };
 }
 
 function wrap(p: pino.Logger): Logger {

@@ -31,6 +31,9 @@ import { ssoValidatorFor } from './ssoValidation';
 import { createConversationStore } from '../store/conversationStore';
 import { createSqliteStorage } from '../store/sqliteStorage';
 import type { DurableStorage } from '../store/storage';
+import { tracedStorage } from '../store/tracedStorage';
+import { observeApprovals } from '../approvals/telemetry';
+import { observeOutbox, tracedSender } from '../notifications/telemetry';
 import { createTeamsSso, type TeamsSso } from '../teams/sso';
 import { deliveryCard } from '../views/notificationCard';
 import { approvalPresenter } from '../views/approvalPresenter';
@@ -117,7 +120,8 @@ export async function buildServices(
   logger: Logger,
   stops: Stops,
 ): Promise<BuiltServices> {
-  const storage = createSqliteStorage(join(config.dataDir, 'bot.sqlite'));
+  // A span per store operation when telemetry is on (src/telemetry); the storage itself otherwise.
+  const storage = tracedStorage(createSqliteStorage(join(config.dataDir, 'bot.sqlite')));
   stops.push(() => storage.close());
   const sandbox = config.mode === 'sandbox' ? await startSandbox(config, logger) : undefined;
   if (sandbox) stops.unshift(() => sandbox.close());
@@ -141,7 +145,9 @@ export async function buildServices(
     storage,
     graph: { forApp: () => pollingGraph },
     logger,
-    sender: createProactiveMessenger(config, logger, { timeoutMs: config.notify.sendTimeoutMs }),
+    sender: tracedSender(
+      createProactiveMessenger(config, logger, { timeoutMs: config.notify.sendTimeoutMs }),
+    ),
     render: deliveryCard,
     ...config.notify,
   });
@@ -152,6 +158,8 @@ export async function buildServices(
   );
   notifications.start();
   stops.unshift(() => notifications.stop());
+  const stopOutboxGauges = observeOutbox(storage); // read only when metrics are collected
+  stops.unshift(async () => stopOutboxGauges());
   // Approvals (src/approvals): approver directory (group read with the app token), card
   // posts and updates outside a turn, and the sweep (its first run is the restart reconcile).
   const approvals = createApprovals({
@@ -184,5 +192,7 @@ export async function buildServices(
   };
   approvals.start();
   stops.unshift(() => approvals.stop());
+  const stopApprovalGauge = observeApprovals(storage); // read only when metrics are collected
+  stops.unshift(async () => stopApprovalGauge());
   return { services, storage, graphBaseUrl, sandbox, teamsSso, notifications, approvals };
 }

@@ -37,9 +37,6 @@ function build(meter: Meter) {
     readinessEvents: meter.createCounter('sds.notifications.readiness_events', {
       description: 'Readiness changes the poller detected and queued, by kind',
     }),
-    approvalRequests: meter.createCounter('sds.approvals.requests', {
-      description: 'Peer-approval requests reaching a state (requested, approved, rejected, …)',
-    }),
   };
 }
 

@@ -9,6 +9,7 @@
 import { context, metrics, trace, type ContextManager } from '@opentelemetry/api';
 import type { TelemetryConfig } from '../config/telemetryKeys';
 import { rebuildInstruments } from './instruments';
+import { forgetTracer } from './spans';
 
 export interface RunningTelemetry {
   /** Flushes what is buffered and unregisters the providers. */
@@ -29,6 +30,7 @@ export function registerProviders(p: Providers): void {
   context.setGlobalContextManager(p.contextManager.enable());
   trace.setGlobalTracerProvider(p.tracerProvider);
   metrics.setGlobalMeterProvider(p.meterProvider);
+  forgetTracer();
   rebuildInstruments(true);
 }
 
@@ -37,6 +39,7 @@ export function unregisterProviders(): void {
   trace.disable();
   metrics.disable();
   context.disable();
+  forgetTracer();
   rebuildInstruments(false);
 }
 
@@ -104,10 +107,12 @@ async function startAzureMonitor(config: TelemetryConfig): Promise<RunningTeleme
     azureMonitorExporterOptions: { connectionString: config.appInsightsConnectionString },
     ...(otlp && { spanProcessors: [otlp.spanProcessor], metricReaders: [otlp.metricReader] }),
   });
+  forgetTracer();
   rebuildInstruments(true);
   return {
     async stop() {
       await distro.shutdownAzureMonitor().catch(() => undefined);
+      forgetTracer();
       rebuildInstruments(false);
     },
   };

@@ -15,10 +15,15 @@ export type { Attributes, Span };
 export const SCOPE = 'sds-flow-admin';
 
 let cachedTracer: Tracer | undefined;
-/** The API's proxy tracer: it follows whichever provider is registered, now or later. */
+/** The tracer of the registered provider (the API's no-op one when none is). */
 export function tracer(): Tracer {
   cachedTracer ??= trace.getTracer(SCOPE);
   return cachedTracer;
+}
+
+/** Forgets the tracer: setup.ts calls it whenever a provider is registered or removed. */
+export function forgetTracer(): void {
+  cachedTracer = undefined;
 }
 
 /**

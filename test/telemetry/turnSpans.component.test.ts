@@ -6,7 +6,7 @@ import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { installTestTelemetry, type TestTelemetry } from '../../src/telemetry/testing';
 import { cardFor, cardOf, press } from '../changes/support';
-import { useTestBot } from '../support/testBot';
+import { cardText, useTestBot } from '../support/testBot';
 
 const SETS = '/external/industryData/outboundProvisioningFlowSets';
 
@@ -88,5 +88,32 @@ describe('telemetry of turns (component)', () => {
       'http.request.method': 'PATCH',
     });
     expect(after - before).toBe(1);
+  });
+
+  it('when a turn logs, then its lines carry the turn’s trace and span ids', async () => {
+    const before = bot.logLines.length;
+    await cardFor(bot, 'list');
+    const turn = telemetry.spans().find((s) => s.name === 'turn message')!;
+    const command = bot.logLines
+      .slice(before)
+      .map((l) => JSON.parse(l))
+      .find((e) => e.msg === 'command');
+    expect(command).toMatchObject({ command: 'list', trace_id: turn.spanContext().traceId });
+    expect(command.span_id).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it('when Graph throttles a turn past its deadline, then the 429 is on the span, counted, and the error card quotes the trace', async () => {
+    bot.app.sandbox!.emulator.control.addFault({ status: 429, retryAfterSeconds: 60, count: 1 });
+    const card = await cardFor(bot, 'show contoso');
+    const turn = telemetry.spans().find((s) => s.name === 'turn message')!;
+    expect(cardText(card)).toContain(`trace ${turn.spanContext().traceId}`);
+    expect(turn.status.code).toBe(2); // SpanStatusCode.ERROR
+    expect(turn.attributes['error.type']).toBe('throttled');
+    const throttled = graphSpans(childrenOf(turn, telemetry.spans()));
+    expect(throttled.map((s) => s.attributes['http.response.status_code'])).toEqual([429]);
+    expect(throttled[0]!.attributes['graph.retry_after']).toBe('60');
+    const metrics = await telemetry.metrics();
+    expect(counted(metrics, 'sds.graph.throttled', {})).toBe(1);
+    expect(counted(metrics, 'sds.turn.duration', { outcome: 'throttled' })).toBe(1);
   });
 });
