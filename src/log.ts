@@ -9,7 +9,7 @@
  */
 import { trace } from '@opentelemetry/api';
 import pino from 'pino';
-import { isColorSupported, prettyFactory } from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;
@@ -112,6 +112,9 @@ function destinationOf(options: { sink?: LogSink; format?: LogFormat }): pino.De
     ? { write: (line: string) => sink(line.endsWith('\n') ? line.slice(0, -1) : line) }
     : pino.destination({ dest: 1, sync: true });
   if (options.format !== 'pretty') return out;
+  // Loaded only for a terminal: production (JSON) never pays for it at start or in memory.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isColorSupported, prettyFactory } = require('pino-pretty') as typeof PinoPretty;
   const prettify = prettyFactory({
     colorize: !sink && isColorSupported,
     translateTime: 'SYS:HH:MM:ss.l',
