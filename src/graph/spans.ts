@@ -29,6 +29,7 @@ export function tracedAttempt(
 ): Promise<RawAttempt> {
   if (!telemetryOn()) return run();
   const route = routeTemplate(info.baseUrl, info.url);
+  const server = new URL(info.baseUrl);
   return inSpan(
     `${info.method} ${route}`,
     {
@@ -36,6 +37,8 @@ export function tracedAttempt(
       attributes: () => ({
         'http.request.method': info.method,
         'url.template': route,
+        'server.address': server.hostname,
+        ...(server.port && { 'server.port': Number(server.port) }),
         'graph.attempt': info.attempt,
         'http.request.resend_count': info.attempt - 1,
         'graph.client_request_id': info.clientRequestId,
