@@ -118,7 +118,7 @@ function destinationOf(options: { sink?: LogSink; format?: LogFormat }): pino.De
   const prettify = prettyFactory({
     colorize: !sink && isColorSupported,
     translateTime: 'SYS:HH:MM:ss.l',
-    ignore: 'trace_id,span_id',
+    ignore: 'trace_id,span_id,instance', // one instance in a terminal: its name is noise
   });
   return { write: (line: string) => out.write(prettify(line)) };
 }

@@ -27,7 +27,11 @@ async function main(): Promise<void> {
   // Readable lines for a person watching `npm start` of the sandbox; JSON for log pipelines.
   const format =
     config.logFormat ?? (config.mode === 'sandbox' && process.stdout.isTTY ? 'pretty' : 'json');
-  const logger = createLogger({ level: config.logLevel, format });
+  // Every line names this instance: with several instances behind a load balancer, a log
+  // line must say which one wrote it.
+  const logger = createLogger({ level: config.logLevel, format }).child({
+    instance: config.instanceId,
+  });
   const stops: Array<() => Promise<void>> = [];
 
   // Signal handlers come first: a SIGTERM that lands while we are still starting must still

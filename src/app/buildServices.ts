@@ -4,7 +4,6 @@
  * tokens come from Teams), the audit log, notifications and approvals. Each service that needs
  * stopping adds its stop to `stops` (startApp.ts runs them, newest first).
  */
-import { join } from 'node:path';
 import { createAuditLog } from '../history'; // Audit
 import { commandTable } from '../commands';
 import type { Config } from '../config';
@@ -28,8 +27,8 @@ import { startSandbox, type SandboxServices } from '../sandbox/startSandbox';
 import { SANDBOX_CLIENT_ID, sandboxUserNote } from '../sandbox/users';
 import type { AppServices } from '../bot/command';
 import { ssoValidatorFor } from './ssoValidation';
+import { storageFromConfig, type StorageBackend } from './storageFromConfig';
 import { createConversationStore } from '../store/conversationStore';
-import { createSqliteStorage } from '../store/sqliteStorage';
 import type { DurableStorage } from '../store/storage';
 import { tracedStorage } from '../store/tracedStorage';
 import { observeApprovals } from '../approvals/telemetry';
@@ -43,6 +42,8 @@ export type Stops = Array<() => Promise<void>>;
 export interface BuiltServices {
   services: AppServices;
   storage: DurableStorage;
+  /** Which backend `storage` is (reported by /readyz). */
+  storageKind: StorageBackend['kind'];
   graphBaseUrl: string;
   /** Only in sandbox mode. */
   sandbox?: SandboxServices;
@@ -120,8 +121,10 @@ export async function buildServices(
   logger: Logger,
   stops: Stops,
 ): Promise<BuiltServices> {
+  const backend = await storageFromConfig(config);
+  const { kind: storageKind, leaseFor } = backend;
   // A span per store operation when telemetry is on (src/telemetry); the storage itself otherwise.
-  const storage = tracedStorage(createSqliteStorage(join(config.dataDir, 'bot.sqlite')));
+  const storage = tracedStorage(backend.storage);
   stops.push(() => storage.close());
   const sandbox = config.mode === 'sandbox' ? await startSandbox(config, logger) : undefined;
   if (sandbox) stops.unshift(() => sandbox.close());
@@ -150,6 +153,8 @@ export async function buildServices(
     ),
     render: deliveryCard,
     ...config.notify,
+    instanceId: config.instanceId,
+    leaseFor,
   });
   const conversations = observeConversations(
     createConversationStore(storage),
@@ -194,5 +199,14 @@ export async function buildServices(
   stops.unshift(() => approvals.stop());
   const stopApprovalGauge = observeApprovals(storage); // read only when metrics are collected
   stops.unshift(async () => stopApprovalGauge());
-  return { services, storage, graphBaseUrl, sandbox, teamsSso, notifications, approvals };
+  return {
+    services,
+    storage,
+    storageKind,
+    graphBaseUrl,
+    sandbox,
+    teamsSso,
+    notifications,
+    approvals,
+  };
 }
