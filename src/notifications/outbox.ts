@@ -10,7 +10,7 @@
  * Every move is a compare-and-set on the record's eTag, so two workers can never both send one item.
  */
 import { createRecordStore, type Versioned } from '../store/recordStore';
-import { isStorageConflict, type DurableStorage } from '../store/storage';
+import { isStorageConflict, type DurableStorage, type StoreItems } from '../store/storage';
 import {
   Delivery,
   OUTBOX_PREFIX,
@@ -76,8 +76,10 @@ export async function recordPoll(
   storage: DurableStorage,
   states: ReadonlyArray<{ state: SetState; eTag: string | undefined }>,
   deliveries: readonly Delivery[],
+  /** More records of the same poll (drift.ts: configurations and drift records), eTags set. */
+  more: StoreItems = {},
 ): Promise<void> {
-  const batch: Record<string, Record<string, unknown>> = {};
+  const batch: Record<string, Record<string, unknown>> = { ...more };
   for (const { state, eTag } of states) {
     batch[`${SET_STATE_PREFIX}/${encodeURIComponent(state.setId)}`] = {
       ...SetState.parse(state),
