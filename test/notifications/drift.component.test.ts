@@ -174,10 +174,12 @@ describe('a change made outside the bot', () => {
   });
 
   it('when Accept is pressed, then the card says who accepted, for everyone, and the history records it', async () => {
+    await sayInChannel(bot, GENERAL, 'notify here only drift');
     await subscribed();
     await patchUserFlowOutside();
     await pollAndDeliver(bot);
     const [card] = driftCardsIn(ALERTS);
+    expect(driftCardsIn(GENERAL)).toHaveLength(1);
     const driftId = button(card, 'Accept').data.driftId as string;
 
     const accepted = cardOf(await press(bot, card, 'Accept', { replyToId: 'drift-card-2' }));
@@ -189,6 +191,15 @@ describe('a change made outside the bot', () => {
       (c) => c.method === 'PUT' && c.activityId === 'drift-card-2',
     );
     expect(updates).toHaveLength(1);
+    // …and so is the copy posted in the other subscribed channel.
+    const copy = (await bot.app.notifications.outbox.list()).find(
+      (d) => d.value.conversationKey === GENERAL,
+    )!.value.activityId!;
+    const copyUpdates = bot.connector.calls.filter(
+      (c) => c.method === 'PUT' && c.activityId === copy,
+    );
+    expect(copyUpdates).toHaveLength(1);
+    expect(JSON.stringify(copyUpdates[0]!.activity)).toContain('Accepted by Avery Admin');
     expect((await driftStore(bot.app.services.storage).get(driftId))?.value).toMatchObject({
       state: 'accepted',
       acceptedBy: { name: 'Avery Admin' },

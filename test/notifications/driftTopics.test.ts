@@ -4,6 +4,7 @@ import { eventsFor, planDeliveries, topicOf } from '../../src/notifications/fano
 import { driftEvent } from '../../src/notifications/drift';
 import { statusEvent, subscription } from './fixtures';
 import { driftItem } from './driftFixtures';
+import { notifyListCard } from '../../src/views/notifyListCard';
 
 describe('notify here … only', () => {
   it.each([
@@ -64,5 +65,25 @@ describe('topics in the fan-out', () => {
       'drift',
       'drift',
     ]);
+  });
+});
+
+describe('notify list with topics', () => {
+  it('when a rule has topics, then the list says what it posts; a rule without them reads as before', () => {
+    const card = notifyListCard(
+      subscription({
+        scopes: [
+          { setId: null, statuses: null },
+          { setId: 'x', setName: 'Northwind', statuses: null, topics: ['drift'] },
+        ],
+      }),
+      [],
+      'channel',
+    );
+    const text = JSON.stringify(card);
+    expect(text).toContain('every readiness change');
+    expect(text).toContain(
+      'changes made outside the bot (its own rule, instead of the all-sets rule)',
+    );
   });
 });
