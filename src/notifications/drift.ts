@@ -159,3 +159,26 @@ export async function busySetIds(
   }
   return busy;
 }
+
+/**
+ * A conversation that gets the drift card for a flow added, removed or replaced (or a set deleted)
+ * outside the bot does not also get the readiness card saying the same: one post per change.
+ */
+export function withoutDriftDuplicates(events: readonly NotificationEvent[]): NotificationEvent[] {
+  const covered = new Set<string>();
+  for (const { drift } of events) {
+    if (!drift) continue;
+    if (drift.change === 'setDeleted') covered.add(`${drift.setId}:`);
+    if (['flowAdded', 'flowRemoved', 'flowReplaced'].includes(drift.change)) {
+      covered.add(`${drift.setId}:${drift.flowId}`);
+      if (drift.replacedFlowId) covered.add(`${drift.setId}:${drift.replacedFlowId}`);
+    }
+  }
+  if (!covered.size) return [...events];
+  return events.filter((e) => {
+    if (e.kind === 'setDeleted') return !covered.has(`${e.setId}:`);
+    if (e.kind === 'flowAdded' || e.kind === 'flowRemoved')
+      return !covered.has(`${e.setId}:${e.flowId}`);
+    return true;
+  });
+}

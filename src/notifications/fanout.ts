@@ -6,6 +6,7 @@
  * card per flow: fewer posts is kinder to the channel and to Teams' per-thread limits.
  */
 import { createHash } from 'node:crypto';
+import { withoutDriftDuplicates } from './drift';
 import {
   ruleForSet,
   type Delivery,
@@ -76,7 +77,7 @@ export function planDeliveries(
     updatedAt: at,
   });
   for (const sub of subscriptions) {
-    const all = eventsFor(sub, events);
+    const all = withoutDriftDuplicates(eventsFor(sub, events));
     // Drift is never part of a digest: each one has its own Revert and Accept.
     const mine = all.filter((e) => e.kind !== 'drift');
     if (mine.length > DIGEST_AFTER) deliveries.push(item(sub.conversationKey, mine));

@@ -243,6 +243,8 @@ describe('created and deleted outside the bot', () => {
       'Made in the portal · new flow set',
       'Made in the portal · flow set deleted',
     ]);
+    // The same changes as readiness cards ("flow removed", "new flow", "set deleted") are not posted twice.
+    expect(notificationsIn(bot.connector, ALERTS)).toHaveLength(0);
   });
 });
 

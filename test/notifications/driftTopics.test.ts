@@ -68,6 +68,25 @@ describe('topics in the fan-out', () => {
   });
 });
 
+describe('one post per change', () => {
+  it('when a flow was removed outside the bot, then the conversation gets the drift card, not also the readiness "flow removed"', () => {
+    const sub = subscription({ scopes: [{ setId: null, statuses: null }] });
+    const removed = statusEvent({ id: 'r', kind: 'flowRemoved', setId: 'set-1', flowId: 'flow-1' });
+    const other = statusEvent({ id: 'o', kind: 'flowRemoved', setId: 'set-1', flowId: 'flow-2' });
+    const drift = driftEvent(
+      driftItem({ change: 'flowRemoved', setId: 'set-1', flowId: 'flow-1' }),
+    );
+    const planned = planDeliveries([removed, other, drift], [sub], new Date());
+    expect(planned.map((d) => d.events.map((e) => e.id))).toEqual([['o'], [drift.id]]);
+    const onlyReadiness = subscription({
+      scopes: [{ setId: null, statuses: null, topics: ['readiness'] }],
+    });
+    expect(
+      planDeliveries([removed, drift], [onlyReadiness], new Date()).map((d) => d.events[0]!.id),
+    ).toEqual(['r']);
+  });
+});
+
 describe('notify list with topics', () => {
   it('when a rule has topics, then the list says what it posts; a rule without them reads as before', () => {
     const card = notifyListCard(
