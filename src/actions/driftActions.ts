@@ -124,7 +124,7 @@ export const driftRevertAction = cardAction({
       'revertProposed',
       by,
       now,
-      `Revert proposed as change ${outcome.change.id}`,
+      `change ${outcome.change.id}`,
     );
     if (!record) return { kind: 'message', text: 'Preview below.', also: [preview] };
     const shown = await showEverywhere(ctx, record);
