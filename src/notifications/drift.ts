@@ -2,9 +2,10 @@
  * Drift in one poll: the configuration of every set that was read completely is compared with the
  * stored one (`notify-config/*`, domain/drift.ts), what a change applied through the bot explains
  * is dropped (domain/driftMatch.ts), and the rest becomes one `drift` event per difference plus a
- * drift record (`notify-drift/*`) that Accept and Revert move on. The new configurations and the
- * drift records go into the poll's one all-or-nothing write (outbox.ts recordPoll), with the
- * configuration compare-and-set against the eTag it was read with.
+ * drift record (`notify-drift/*`) that Accept and Revert move on. The drift records are written
+ * before the deliveries, the configurations with the readiness states, each compare-and-set
+ * against the eTag it was read with (outbox.ts recordPoll): storage has no transaction across
+ * records, and a poll that did not finish detects the same drift again, with the same ids.
  *
  * What is never drift: the very first poll (nothing is known yet: it records); a set whose flows
  * could not be read (not in `readings`: its configuration stays as it was, so a failed read never
@@ -51,12 +52,22 @@ export interface DriftInput {
 export interface DriftDetection {
   items: DriftItem[];
   events: NotificationEvent[];
-  /** Storage items for recordPoll's batch: new configurations and new drift records. */
-  batch: StoreItems;
+  /** For recordPoll: new drift records (create-only) and new configurations (compare-and-set). */
+  records: StoreItems;
+  configs: StoreItems;
 }
 
 const configKey = (setId: string) => `${CONFIG_PREFIX}/${encodeURIComponent(setId)}`;
 const driftKey = (id: string) => `${DRIFT_PREFIX}/${id}`;
+
+/** The items whose drift is not in the history yet (a re-detection is recorded once). */
+export function unrecordedDrift(
+  items: readonly DriftItem[],
+  audit: readonly StoredAuditEntry[],
+): DriftItem[] {
+  const noted = new Set(audit.filter((e) => e.event === 'drifted').map((e) => e.changeId));
+  return items.filter((i) => !noted.has(i.id));
+}
 
 /** Only what can differ: a configuration read again unchanged is not rewritten. */
 const sameConfig = (a: SetConfig, b: SetConfig) =>
@@ -82,10 +93,10 @@ export async function detectDrift(input: DriftInput): Promise<DriftDetection> {
   const stored = new Map((await configStore(input.storage).list()).map((c) => [c.value.setId, c]));
   // Nothing known yet (first poll ever, or the first since drift was added): record only.
   const baseline = stored.size === 0;
-  const batch: StoreItems = {};
+  const configs: StoreItems = {};
   const found: Array<{ items: DriftItem[]; since?: string; setVersion?: string }> = [];
   const put = (config: SetConfig) => {
-    batch[configKey(config.setId)] = {
+    configs[configKey(config.setId)] = {
       ...SetConfig.parse(config),
       eTag: stored.get(config.setId)?.eTag ?? ABSENT,
     };
@@ -108,7 +119,7 @@ export async function detectDrift(input: DriftInput): Promise<DriftDetection> {
     for (const item of gone.items)
       found.push({ items: [item], since: stored.get(item.setId)?.value.checkedAt });
   }
-  if (!found.some((f) => f.items.length)) return { items: [], events: [], batch };
+  if (!found.some((f) => f.items.length)) return { items: [], events: [], records: {}, configs };
 
   const audit = await input.audit();
   const items: DriftItem[] = [];
@@ -119,12 +130,14 @@ export async function detectDrift(input: DriftInput): Promise<DriftDetection> {
       events.push(driftEvent(item, f.setVersion));
     }
   }
-  const known = await input.storage.read(items.map((i) => driftKey(i.id)));
-  for (const item of items) {
-    if (known[driftKey(item.id)]) continue; // the same difference, already recorded
-    batch[driftKey(item.id)] = { ...DriftRecord.parse({ ...item, state: 'open' }), eTag: ABSENT };
-  }
-  return { items, events, batch };
+  // Create-only: the same difference detected again (an earlier poll did not finish) keeps its record.
+  const records: StoreItems = Object.fromEntries(
+    items.map((item) => [
+      driftKey(item.id),
+      { ...DriftRecord.parse({ ...item, state: 'open' }), eTag: ABSENT },
+    ]),
+  );
+  return { items, events, records, configs };
 }
 
 /** In `busySetIds` when a flow set is being created: no new set is drift until it is settled. */

@@ -2,7 +2,7 @@
  * One poll: read every flow set and its flows with the app-only token (read-only
  * IndustryData-OutboundFlow.Read.All; never a user's token), compare with the stored state,
  * attribute the transitions to changes made through the bot, plan the deliveries, and record
- * states and deliveries in one all-or-nothing write (outbox.ts `recordPoll`).
+ * the deliveries, then the states (outbox.ts `recordPoll`: re-detection repairs a half-recorded poll).
  *
  * Failures: if the list of sets cannot be read nothing is compared. If one set's flows cannot be
  * read, that set keeps its stored state untouched (no "all flows removed"); on throttling or an
@@ -16,7 +16,7 @@ import type { Logger } from '../log';
 import type { DurableStorage } from '../store/storage';
 import { attribute } from './attribution';
 import { detectDeletedSets, detectSet, type SetReading } from './detect';
-import { busySetIds, detectDrift } from './drift';
+import { busySetIds, detectDrift, unrecordedDrift } from './drift';
 import { recordDriftEvent } from './driftHistory';
 import { createAuditLog, type AuditLog } from '../history';
 import { OUTSIDE_ACTOR } from '../domain/auditEntry';
@@ -121,8 +121,9 @@ export function createPoller(deps: PollerDeps) {
     events.push(...drift.events);
     const subs = events.length ? await deps.subscriptions.list() : [];
     const deliveries = planDeliveries(events, subs, at);
-    await recordPoll(deps.storage, changed, deliveries, drift.batch);
-    for (const item of drift.items)
+    await recordPoll(deps.storage, changed, deliveries, drift);
+    const noticed = drift.items.length ? unrecordedDrift(drift.items, await entries()) : [];
+    for (const item of noticed)
       await recordDriftEvent({ audit, logger: deps.logger }, item, 'drifted', OUTSIDE_ACTOR, at);
     return {
       kind: error ? 'partial' : 'done',
