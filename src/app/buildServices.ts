@@ -23,7 +23,8 @@ import type { Approvals } from '../approvals/access';
 import { groupMembersReader } from '../approvals/groupMembers';
 import { createApprovals } from '../approvals/service';
 import { createHttp } from '../graph/http';
-import { SandboxTokenError, type LocalIdentityProvider } from '../sandbox/idp';
+import { connectSandboxIdentity, type SandboxIdentity } from '../sandbox/external';
+import { SandboxTokenError } from '../sandbox/idp';
 import { startSandbox, type SandboxServices } from '../sandbox/startSandbox';
 import { SANDBOX_CLIENT_ID, sandboxUserNote } from '../sandbox/users';
 import type { AppServices } from '../bot/command';
@@ -55,7 +56,7 @@ export interface BuiltServices {
  * id that is not a GUID gets a plain answer, not "something went wrong".
  */
 async function mintSandboxAssertion(
-  idp: LocalIdentityProvider,
+  idp: SandboxIdentity,
   user: { aadObjectId: string; name?: string },
 ): Promise<string> {
   try {
@@ -70,10 +71,24 @@ async function mintSandboxAssertion(
   }
 }
 
-function ssoSource(config: Config, idp: LocalIdentityProvider | undefined): SsoSource {
+function ssoSource(config: Config, idp: SandboxIdentity | undefined): SsoSource {
   if (config.ssoMode === 'mint' && idp)
     return { kind: 'mint', mint: (user) => mintSandboxAssertion(idp, user) };
   return { kind: 'teams', validate: ssoValidatorFor(config, idp) };
+}
+
+/**
+ * The sandbox's emulator and IdP: started here (SANDBOX_SERVICES=local), or shared with other
+ * instances and reached over loopback (external, src/sandbox/external.ts). None in production.
+ */
+async function sandboxParts(config: Config, logger: Logger, stops: Stops) {
+  if (config.mode !== 'sandbox') return {};
+  if (config.sandbox.services === 'external') {
+    return { idp: await connectSandboxIdentity(config.sandbox.idpUrl ?? '') };
+  }
+  const sandbox = await startSandbox(config, logger);
+  stops.unshift(() => sandbox.close());
+  return { sandbox, idp: sandbox.idp, graphBaseUrl: sandbox.emulator.baseUrl };
 }
 
 /** Identity, Graph access as each person, and Teams SSO when tokens come from Teams. */
@@ -81,14 +96,14 @@ function buildGraphAccess(
   config: Config,
   logger: Logger,
   storage: DurableStorage,
-  sandbox: SandboxServices | undefined,
+  sandbox: { idp?: SandboxIdentity; graphBaseUrl?: string },
 ) {
-  const identity: GraphIdentity = sandbox
+  const identity: GraphIdentity = sandbox.idp
     ? createSandboxGraphIdentity(sandbox.idp, { logger })
     : createGraphIdentityFromConfig(config.identity, { logger });
   const graphBaseUrl =
-    sandbox?.emulator.baseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/beta';
-  const sso = ssoSource(config, sandbox?.idp);
+    sandbox.graphBaseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/beta';
+  const sso = ssoSource(config, sandbox.idp);
   const client = createGraphClient({ baseUrl: graphBaseUrl, logger });
   // Teams SSO (token exchange, loginRequest) runs only when SSO tokens come from Teams.
   const teamsSso =
@@ -107,7 +122,7 @@ function buildGraphAccess(
     sso,
     teamsSso && ((oid) => teamsSso.forgetUser(oid)),
     // Sandbox: whoami tells a guest (not one of the five sandbox people) how they are treated.
-    sandbox ? sandboxUserNote : undefined,
+    sandbox.idp ? sandboxUserNote : undefined,
   );
   return { identity, graphBaseUrl, teamsSso, graph };
 }
@@ -119,13 +134,13 @@ export async function buildServices(
 ): Promise<BuiltServices> {
   const storage = createSqliteStorage(join(config.dataDir, 'bot.sqlite'));
   stops.push(() => storage.close());
-  const sandbox = config.mode === 'sandbox' ? await startSandbox(config, logger) : undefined;
-  if (sandbox) stops.unshift(() => sandbox.close());
+  const parts = await sandboxParts(config, logger, stops);
+  const { sandbox } = parts;
   const { identity, graphBaseUrl, teamsSso, graph } = buildGraphAccess(
     config,
     logger,
     storage,
-    sandbox,
+    parts,
   );
 
   const audit = createAuditLog(storage, { logger }); // Audit
