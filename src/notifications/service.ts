@@ -10,6 +10,7 @@ import type { GraphAccess } from '../identity/graphAccess';
 import { backoffDelay } from '../graph/retry';
 import type { Logger } from '../log';
 import type { ConversationRecord } from '../store/conversationStore';
+import type { LeaseFactory } from '../store/leaseHandle';
 import type { DurableStorage } from '../store/storage';
 import { onConversationSeen, type SeenConversation } from './conversationHook';
 import { createLease } from './lease';
@@ -35,6 +36,8 @@ export interface NotificationsOptions {
   sendTimeoutMs: number;
   appSendsPerSecond: number;
   instanceId?: string;
+  /** The lease (one polling and sending instance); default: a lease record in `storage`. */
+  leaseFor?: LeaseFactory;
 }
 
 export interface Notifications {
@@ -60,10 +63,12 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 export function createNotifications(options: NotificationsOptions): Notifications {
   const { storage, logger } = options;
   const instanceId = options.instanceId ?? randomUUID();
-  const log = logger.child({ component: 'notifications', instance: instanceId.slice(0, 8) });
+  const log = logger.child({ component: 'notifications', instance: instanceId });
   const subscriptions = createSubscriptionStore(storage);
   const outbox = createOutbox(storage);
-  const lease = createLease(storage, {
+  // One lease for polling AND sending: only its holder sends (worker.ts checks held() before
+  // every send), so one instance's rate limiter is the app-wide one and 50/s holds across them.
+  const lease = (options.leaseFor ?? ((o) => createLease(storage, o)))({
     name: 'poller',
     holder: instanceId,
     ttlMs: options.leaseMs,
