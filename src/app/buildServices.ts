@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { createGraphClient } from '../graph';
 import { createGraphAccess, type SsoSource } from '../identity/graphAccess';
 import {
+  createStorageCacheClient,
   createGraphIdentityFromConfig,
   createSandboxGraphIdentity,
   type GraphIdentity,
@@ -99,9 +100,16 @@ function buildGraphAccess(
   storage: DurableStorage,
   sandbox: { idp?: SandboxIdentity; graphBaseUrl?: string },
 ) {
+  // Several instances share one token cache (per user, sealed) when there is a key for it:
+  // always with STORAGE=azure (config requires TOKEN_CACHE_KEY), and with SQLite if one is set.
+  const key = config.storage.tokenCacheKey;
+  const extras = {
+    logger,
+    userTokenCache: key ? createStorageCacheClient(storage, key, logger) : undefined,
+  };
   const identity: GraphIdentity = sandbox.idp
-    ? createSandboxGraphIdentity(sandbox.idp, { logger })
-    : createGraphIdentityFromConfig(config.identity, { logger });
+    ? createSandboxGraphIdentity(sandbox.idp, extras)
+    : createGraphIdentityFromConfig(config.identity, extras);
   const graphBaseUrl =
     sandbox.graphBaseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/beta';
   const sso = ssoSource(config, sandbox.idp);

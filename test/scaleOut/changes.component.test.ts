@@ -57,6 +57,22 @@ async function renamePreview(instance: number, setId: string, name: string): Pro
   return cardOf(await press(talker, form, 'flowset.preview', { typed: { displayName: name } }));
 }
 
+describe('one token cache, several instances (component, three processes)', () => {
+  it('when a user runs a command on A and then on B, then one on-behalf-of token request is made in all', async () => {
+    const before = cluster.idp.tokenRequests.onBehalfOf;
+    expect((await sayAs(cluster.via(0), 'list')).card).toBeDefined();
+    expect(cluster.idp.tokenRequests.onBehalfOf).toBe(before + 1);
+    expect((await sayAs(cluster.via(1), 'list')).card).toBeDefined();
+    expect((await sayAs(cluster.via(2), 'list')).card).toBeDefined();
+    expect(cluster.idp.tokenRequests.onBehalfOf).toBe(before + 1);
+    // The shared entry is the user's own record, sealed: no token in clear.
+    const key = `${TOKEN_CACHE_PREFIX}/${AVERY.aadObjectId}`;
+    const entry = (await cluster.storage.read([key]))[key];
+    expect(entry).toMatchObject({ v: 1 });
+    expect(JSON.stringify(entry)).not.toMatch(/eyJ|refresh/i);
+  });
+});
+
 describe('one change, several instances (component, three processes)', () => {
   it(`when ${CONCURRENT} Apply invokes for one change are spread over the three, then exactly one Graph write, one applied record and one audit entry`, async () => {
     const preview = await renamePreview(0, SEED_IDS.northwind, 'Northwind, applied once');

@@ -17,10 +17,13 @@ import { createMemoryLogger } from '../../src/log';
 import { startLoopbackConnector, type LoopbackConnector } from '../../src/sandbox/connector';
 import { startGraphEmulator, type GraphEmulator } from '../../src/sandbox/emulator';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../../src/sandbox/idp';
+import { openAzureBlobStorage } from '../../src/store/azureBlobStorage';
+import { azureContainerClient } from '../../src/store/azureContainer';
 import { createSqliteStorage } from '../../src/store/sqliteStorage';
 import type { DurableStorage } from '../../src/store/storage';
 import type { Talker } from '../changes/support';
 import { fixture, type Activity } from './activities';
+import { startAzurite, type Azurite } from './azurite';
 import { startBotProcess, type BotProcess } from './botProcess';
 
 /** A fixed test key (base64 of 32 bytes, as .env.sample suggests); never a real one. */
@@ -35,6 +38,35 @@ export interface ClusterOptions {
   env?: Record<string, string>;
   /** Milliseconds before a new or reset flow turns ready in the emulator; default 1 hour. */
   readyDelayMs?: number;
+  /**
+   * azure (default): Azure Blob Storage on one Azurite, as on App Service. sqlite: one SQLite file
+   * every process opens (BEGIN IMMEDIATE writes). SCALE_OUT_STORAGE overrides it for a local run.
+   */
+  storage?: 'azure' | 'sqlite';
+}
+
+/** The shared storage: its environment for the bots, and the same storage opened here. */
+async function sharedStorage(kind: 'azure' | 'sqlite', dataDir: string, name: string) {
+  if (kind === 'sqlite') {
+    const storage = createSqliteStorage(join(dataDir, 'bot.sqlite'));
+    return { env: { STORAGE: 'sqlite' }, storage, stop: () => storage.close() };
+  }
+  const azurite: Azurite = await startAzurite();
+  const container = `sds-${name}`;
+  try {
+    const storage = await openAzureBlobStorage({
+      container: azureContainerClient({ connectionString: azurite.connectionString, container }),
+    });
+    const env = {
+      STORAGE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      AZURE_STORAGE_CONTAINER: container,
+    };
+    return { env, storage, stop: async () => (await storage.close(), await azurite.stop()) };
+  } catch (err) {
+    await azurite.stop();
+    throw err;
+  }
 }
 
 export interface Cluster {
@@ -65,9 +97,11 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     readyDelayMs: options.readyDelayMs ?? 3_600_000,
   });
   const connector = await startLoopbackConnector();
-  // One SQLite file shared by every process (BEGIN IMMEDIATE writes, src/store/sqliteStorage.ts).
-  const storage = createSqliteStorage(join(dataDir, 'bot.sqlite'));
+  const kind = (process.env.SCALE_OUT_STORAGE ?? options.storage ?? 'azure') as 'azure' | 'sqlite';
+  const shared = await sharedStorage(kind, dataDir, options.name);
+  const { storage } = shared;
   const env: Record<string, string> = {
+    ...shared.env,
     SANDBOX_SERVICES: 'external',
     GRAPH_BASE_URL: emulator.baseUrl,
     SANDBOX_IDP_URL: idp.issuerBaseUrl,
@@ -88,7 +122,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     if (gone) return;
     gone = true;
     await Promise.all(bots.map((b) => b.kill()));
-    await storage.close();
+    await shared.stop();
     await Promise.all([connector.close(), emulator.close(), idp.close()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
