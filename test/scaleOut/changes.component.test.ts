@@ -3,6 +3,7 @@
  * emulator, one IdP, one storage: a change is written to Graph exactly once however many clicks
  * reach however many instances, and a preview or request made through one instance is carried
  * out through another. Edits apply on the requester's own click; deletes need a peer's approval.
+ * And a user's token, once obtained by one instance, serves the others (the shared token cache).
  */
 import { createPendingChangeStore } from '../../src/changes/pendingChangeStore';
 import { createAuditLog } from '../../src/history';
@@ -16,8 +17,10 @@ import {
   cardOf,
   invoke,
   press,
+  sayAs,
   type Card,
 } from '../changes/support';
+import { TOKEN_CACHE_PREFIX } from '../../src/identity';
 import { buildOnce } from '../support/botProcess';
 import { clusterGraphWrites, startCluster, type Cluster } from '../support/multiInstanceHarness';
 import { cardText } from '../support/testBot';
