@@ -1,6 +1,6 @@
 /**
  * The durable storage STORAGE names: SQLite under DATA_DIR (the default, one instance), or Azure
- * Blob Storage (several instances share it; docs/architecture.md). With Azure the notifications
+ * Blob Storage (several instances share it). With Azure the notifications
  * lease is a blob lease, the storage service's own mutual exclusion; with SQLite it stays the
  * compare-and-set lease record (notifications/lease.ts).
  */
@@ -10,7 +10,6 @@ import { openAzureBlobStorage } from '../store/azureBlobStorage';
 import { azureContainerClient } from '../store/azureContainer';
 import { azureLeaseBlob, createBlobLease } from '../store/blobLease';
 import type { LeaseFactory } from '../store/leaseHandle';
-import { createSqliteStorage } from '../store/sqliteStorage';
 import type { DurableStorage } from '../store/storage';
 
 export interface StorageBackend {
@@ -22,8 +21,11 @@ export interface StorageBackend {
 
 export async function storageFromConfig(config: Config): Promise<StorageBackend> {
   const settings = config.storage;
-  if (settings.kind === 'sqlite')
+  if (settings.kind === 'sqlite') {
+    // Loaded only here: with STORAGE=azure the native better-sqlite3 module is never loaded.
+    const { createSqliteStorage } = await import('../store/sqliteStorage');
     return { kind: 'sqlite', storage: createSqliteStorage(join(config.dataDir, 'bot.sqlite')) };
+  }
   const container = azureContainerClient(settings);
   const storage = await openAzureBlobStorage({ container, prefix: settings.prefix });
   return {

@@ -97,7 +97,9 @@ export function createNotifications(options: NotificationsOptions): Notification
   });
 
   /** Takes or renews the lease; says so (and sends what is due) when this instance becomes the holder. */
-  const takeLease = async (): Promise<boolean> => {
+  // One at a time: the lease ticker and a first delivery may ask together, and a blob lease grants
+  // both (same lease id), which would announce the lease twice.
+  const takeLease = serialised(async (): Promise<boolean> => {
     const wasHeld = lease.held();
     const held = await lease.acquire();
     if (held && !wasHeld) {
@@ -105,7 +107,7 @@ export function createNotifications(options: NotificationsOptions): Notification
       workerTicker.wake(); // what a previous holder left due goes out now; polls keep their interval
     }
     return held;
-  };
+  });
   const ensureLease = async () => lease.held() || takeLease();
   let lastPrune = 0;
   const deliver = serialised(async () => {

@@ -30,6 +30,8 @@ export interface AzureBlobStorageOptions {
 }
 
 const statusOf = (err: unknown) => (err as { statusCode?: number }).statusCode;
+/** Listings give ETags bare (0x8D…), responses quoted ("0x8D…"): records carry the quoted form. */
+const quoted = (eTag: string | undefined) => (eTag && !eTag.startsWith('"') ? `"${eTag}"` : eTag);
 
 async function bodyText(stream: NodeJS.ReadableStream | undefined): Promise<string> {
   const chunks: Buffer[] = [];
@@ -120,7 +122,10 @@ export function createAzureBlobStorage(options: AzureBlobStorageOptions): Durabl
     async list(prefix) {
       const listed: Array<{ key: string; eTag?: string }> = [];
       for await (const b of container.listBlobsFlat({ prefix: base + blobNameOf(prefix) }))
-        listed.push({ key: keyOfBlobName(b.name.slice(base.length)), eTag: b.properties.etag });
+        listed.push({
+          key: keyOfBlobName(b.name.slice(base.length)),
+          eTag: quoted(b.properties.etag),
+        });
       const seen = new Set(listed.map((l) => l.key));
       for (const key of cache.keys())
         if (key.startsWith(prefix) && !seen.has(key)) cache.delete(key);
