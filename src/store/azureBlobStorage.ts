@@ -71,11 +71,15 @@ export function createAzureBlobStorage(options: AzureBlobStorageOptions): Durabl
   async function writeOne(key: string, item: StoreItem): Promise<string> {
     const { eTag, ...value } = item;
     const json = JSON.stringify(value);
-    const upload = (conditions: { ifMatch?: string; ifNoneMatch?: string }) =>
-      blob(key).upload(json, Buffer.byteLength(json), {
+    const upload = async (conditions: { ifMatch?: string; ifNoneMatch?: string }) => {
+      const res = await blob(key).upload(json, Buffer.byteLength(json), {
         conditions,
         blobHTTPHeaders: { blobContentType: 'application/json' },
       });
+      // The ETag names exactly this body: the next list() need not download it again.
+      if (res.etag && cache.size < MAX_CACHED) cache.set(key, { eTag: res.etag, json });
+      return res;
+    };
     try {
       if (!eTag || eTag === '*') return (await upload({})).etag!;
       // Real ETags are quoted ("0x8D…"); any other value can only match an absent blob, so it
