@@ -23,13 +23,27 @@ import {
   referenceForPosts,
 } from '../notifications';
 import { parseNotifyArgs, type NotifyArgs } from '../notifications/notifyArgs';
-import type { Subscription, SubscriptionScope } from '../domain/notificationRecords';
+import type { Subscription, SubscriptionScope, Topic } from '../domain/notificationRecords';
 import { withMuted, withScope } from '../notifications/subscriptionStore';
 import { command, type CommandContext } from '../bot/command';
 import type { Reply } from '../bot/command';
 
 const describeStatuses = (statuses: string[] | null) =>
   statuses ? `only when a flow becomes ${statuses.join(' or ')}` : 'for every readiness change';
+
+/** "readiness changes …, for every readiness change." plus what else the rule's topics post. */
+function describeRule(statuses: string[] | null, topics: Topic[] | undefined) {
+  const has = (t: Topic) => !topics || topics.includes(t);
+  const lead = has('readiness') ? 'readiness changes' : 'changes made outside the bot';
+  const tail = has('readiness') ? `, ${describeStatuses(statuses)}.` : '.';
+  const also =
+    has('readiness') && has('drift')
+      ? ' Changes made outside the bot (the SDS portal, scripts) are posted too.'
+      : '';
+  return { lead, tail: tail + also };
+}
+
+const topicsWords = (topics: Topic[] | undefined) => (topics ? ` only ${topics.join(',')}` : '');
 
 function actorOf(ctx: CommandContext) {
   if (!ctx.user.aadObjectId) {
@@ -77,14 +91,21 @@ async function here(
       'internal',
       'I could not store where this conversation is. Please try again.',
     );
-  const only = args.statuses ? ` only ${args.statuses.join(',')}` : '';
+  const only = args.statuses
+    ? ` only ${[...(args.topics ?? []), ...args.statuses].join(',')}`
+    : topicsWords(args.topics);
   const pick = args.set
     ? await pickSet(ctx, args.set, (id) => `notify here for ${id}${only}`, sets)
     : undefined;
   if (pick && 'reply' in pick) return [pick.reply];
   const key = conversationKeyOf(ctx.conversation.id);
   const now = new Date();
-  const scope = { setId: pick?.setId ?? null, setName: pick?.setName, statuses: args.statuses };
+  const scope: SubscriptionScope = {
+    setId: pick?.setId ?? null,
+    setName: pick?.setName,
+    statuses: args.statuses,
+    ...(args.topics ? { topics: args.topics } : {}),
+  };
   let before: Subscription | undefined;
   const after = await createSubscriptionStore(ctx.services.storage).update(key, (current) => {
     before = current;
@@ -106,15 +127,18 @@ async function here(
   const what = pick ? `flow set "${pick.setName}"` : 'every flow set';
   const unchanged = before?.active && before.scopes.some((s) => sameRule(s, scope));
   const lead = unchanged ? 'Notifications were already on' : 'Notifications on';
+  const rule = describeRule(args.statuses, args.topics);
   return [
     {
-      text: `${lead}: I will post readiness changes of ${what} in ${where}, ${describeStatuses(args.statuses)}.${overlapNote(after, scope)} "notify list" shows what applies to each set; "notify off" stops it.`,
+      text: `${lead}: I will post ${rule.lead} of ${what} in ${where}${rule.tail}${overlapNote(after, scope)} "notify list" shows what applies to each set; "notify off" stops it.`,
     },
   ];
 }
 
 const sameRule = (a: SubscriptionScope, b: SubscriptionScope) =>
-  a.setId === b.setId && (a.statuses ?? []).join(',') === (b.statuses ?? []).join(',');
+  a.setId === b.setId &&
+  (a.statuses ?? []).join(',') === (b.statuses ?? []).join(',') &&
+  (a.topics ?? []).join(',') === (b.topics ?? []).join(',');
 
 /** One rule per set: say how the new rule sits with the other rules of this conversation. */
 function overlapNote(sub: Subscription | undefined, scope: SubscriptionScope): string {
@@ -173,12 +197,14 @@ async function list(ctx: CommandContext): Promise<Reply[]> {
 export const notifyCommand = command<NotifyArgs>({
   name: 'notify',
   aliases: ['notifications'],
-  usage: 'notify here [for {set}] [only {statuses}] · notify off [for {set}] · notify list',
+  usage:
+    'notify here [for {set}] [only {statuses}|drift|readiness] · notify off [for {set}] · notify list',
   summary:
-    'Readiness notifications in this channel or chat: a card whenever a flow becomes ready, fails or expires, or a flow or set is added or removed.',
+    'Notifications in this channel or chat: a card whenever a flow becomes ready, fails or expires, a flow or set is added or removed, or a flow set is changed outside the bot.',
   examples: [
     'notify here',
     'notify here for Northwind only failed,expired',
+    'notify here only drift',
     'notify off',
     'notify list',
   ],

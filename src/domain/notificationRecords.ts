@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FLOW_KINDS } from './flowSchemas';
 import { ConversationReferenceSchema } from './conversationReference';
+import { DriftItem } from './driftRecords';
 
 export const SUBSCRIPTION_PREFIX = 'notify-sub';
 export const SET_STATE_PREFIX = 'notify-state';
@@ -16,12 +17,18 @@ const iso = z.iso.datetime();
 export const Actor = z.object({ aadObjectId: z.string().min(1), name: z.string() });
 export type Actor = z.infer<typeof Actor>;
 
+/** What a conversation can ask for (`notify here … only drift`); all of them by default. */
+export const TOPICS = ['readiness', 'drift', 'runs'] as const;
+export type Topic = (typeof TOPICS)[number];
+
 /** What one conversation receives: every set (setId null) or one set, optionally only some statuses. */
 export const SubscriptionScope = z.object({
   setId: z.string().nullable(),
   setName: z.string().optional(),
   /** New readiness statuses that notify; null = any change. */
   statuses: z.array(z.string()).nullable(),
+  /** What this rule notifies about; absent (older records) = every topic. */
+  topics: z.array(z.enum(TOPICS)).optional(),
 });
 export type SubscriptionScope = z.infer<typeof SubscriptionScope>;
 
@@ -74,7 +81,7 @@ export const SetState = z.object({
 });
 export type SetState = z.infer<typeof SetState>;
 
-export const EVENT_KINDS = ['status', 'flowAdded', 'flowRemoved', 'setDeleted'] as const;
+export const EVENT_KINDS = ['status', 'flowAdded', 'flowRemoved', 'setDeleted', 'drift'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const Attribution = z.object({
@@ -101,6 +108,8 @@ export const NotificationEvent = z.object({
   setVersion: z.string().optional(),
   detectedAt: iso,
   attribution: Attribution.optional(),
+  /** For `drift`: what changed outside the bot (src/notifications/drift.ts). */
+  drift: DriftItem.optional(),
 });
 export type NotificationEvent = z.infer<typeof NotificationEvent>;
 

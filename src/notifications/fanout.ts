@@ -6,20 +6,31 @@
  * card per flow: fewer posts is kinder to the channel and to Teams' per-thread limits.
  */
 import { createHash } from 'node:crypto';
+import { withoutDriftDuplicates } from './drift';
 import {
   ruleForSet,
   type Delivery,
   type NotificationEvent,
   type Subscription,
   type SubscriptionScope,
+  type Topic,
 } from '../domain/notificationRecords';
 
 export const DIGEST_AFTER = 3;
 
-/** Status filters match the new status; removals and deletions always notify (there is no new status). */
+/** Which topic (`notify here … only {topic}`) an event belongs to. */
+export const topicOf = (event: NotificationEvent): Topic =>
+  event.kind === 'drift' ? 'drift' : 'readiness';
+
+/**
+ * Topics first (absent = all); status filters match the new status of readiness events only;
+ * removals and deletions always notify (there is no new status).
+ */
 function scopeMatches(scope: SubscriptionScope, event: NotificationEvent): boolean {
   if (scope.setId !== null && scope.setId !== event.setId) return false;
+  if (scope.topics && !scope.topics.includes(topicOf(event))) return false;
   if (!scope.statuses || event.kind === 'flowRemoved' || event.kind === 'setDeleted') return true;
+  if (event.kind === 'drift') return true;
   return scope.statuses.includes(event.to ?? '');
 }
 
@@ -66,9 +77,12 @@ export function planDeliveries(
     updatedAt: at,
   });
   for (const sub of subscriptions) {
-    const mine = eventsFor(sub, events);
+    const all = withoutDriftDuplicates(eventsFor(sub, events));
+    // Drift is never part of a digest: each one has its own Revert and Accept.
+    const mine = all.filter((e) => e.kind !== 'drift');
     if (mine.length > DIGEST_AFTER) deliveries.push(item(sub.conversationKey, mine));
     else for (const e of mine) deliveries.push(item(sub.conversationKey, [e]));
+    for (const e of all) if (e.kind === 'drift') deliveries.push(item(sub.conversationKey, [e]));
   }
   return deliveries;
 }

@@ -5,9 +5,10 @@
  */
 import { READINESS_STATUSES } from '../domain/flowSchemas';
 import type { ParseResult } from '../domain/parse';
+import { TOPICS, type Topic } from '../domain/notificationRecords';
 
 export type NotifyArgs =
-  | { action: 'here'; set?: string; statuses: string[] | null }
+  | { action: 'here'; set?: string; statuses: string[] | null; topics?: Topic[] }
   | { action: 'off'; set?: string }
   | { action: 'list' };
 
@@ -26,6 +27,25 @@ export function parseStatuses(text: string): ParseResult<string[]> {
     };
   }
   return { ok: true, args: [...new Set(words.map((w) => STATUS_BY_WORD.get(w.toLowerCase())!))] };
+}
+
+const TOPIC_BY_WORD = new Map<string, Topic>([
+  ...TOPICS.map((t) => [t, t] as const),
+  ['run', 'runs'],
+  ['sync', 'runs'],
+]);
+
+/**
+ * `only drift`, `only readiness`, `only runs` (any of them, with commas or spaces): the topics, and
+ * what is left (statuses). No topic word: every topic (undefined).
+ */
+export function topicWords(text: string): { topics?: Topic[]; rest: string } {
+  const words = text.split(/[\s,;]+/).filter(Boolean);
+  const topics = words
+    .map((w) => TOPIC_BY_WORD.get(w.toLowerCase()))
+    .filter((t) => t !== undefined);
+  const rest = words.filter((w) => !TOPIC_BY_WORD.has(w.toLowerCase())).join(' ');
+  return topics.length ? { topics: [...new Set(topics)], rest } : { rest };
 }
 
 /** Splits `for {set} only {statuses}`; either part may be missing. */
@@ -55,10 +75,22 @@ export function parseNotifyArgs(rest: string): ParseResult<NotifyArgs> {
       if (!scope.ok) return scope;
       if (scope.args.only === undefined)
         return { ok: true, args: { action: 'here', set: scope.args.set, statuses: null } };
-      const statuses = parseStatuses(scope.args.only);
-      return statuses.ok
-        ? { ok: true, args: { action: 'here', set: scope.args.set, statuses: statuses.args } }
-        : statuses;
+      const { topics, rest } = topicWords(scope.args.only);
+      const base = { action: 'here' as const, set: scope.args.set, ...(topics ? { topics } : {}) };
+      if (topics && !rest) return { ok: true, args: { ...base, statuses: null } };
+      const statuses = parseStatuses(rest);
+      if (!statuses.ok) return statuses;
+      // Statuses are about readiness: "only drift, failed" is drift and failures.
+      const withReadiness =
+        topics && !topics.includes('readiness') ? [...topics, 'readiness' as const] : topics;
+      return {
+        ok: true,
+        args: {
+          ...base,
+          ...(withReadiness ? { topics: withReadiness } : {}),
+          statuses: statuses.args,
+        },
+      };
     }
     case 'off': {
       const scope = scopeWords(tail);

@@ -11,7 +11,7 @@
  */
 import { createRecordStore, retryOnConflict, type Versioned } from '../store/recordStore';
 import { deliveryIdOf } from './fanout';
-import { isStorageConflict, type DurableStorage } from '../store/storage';
+import { isStorageConflict, type DurableStorage, type StoreItems } from '../store/storage';
 import {
   Delivery,
   OUTBOX_PREFIX,
@@ -79,7 +79,13 @@ export async function recordPoll(
   storage: DurableStorage,
   states: ReadonlyArray<{ state: SetState; eTag: string | undefined }>,
   planned: readonly Delivery[],
+  /**
+   * Drift of the same poll (drift.ts): its records are created first (before any card can name
+   * them), its configurations are committed with the states.
+   */
+  drift: { records: StoreItems; configs: StoreItems } = { records: {}, configs: {} },
 ): Promise<void> {
+  await createMissing(storage, drift.records);
   const deliveries = planned.length ? await unrecorded(storage, planned) : [];
   const keys = deliveries.map((d) => `${OUTBOX_PREFIX}/${d.id}`);
   // A conflict means another writer created some of them: read again, write the rest.
@@ -91,7 +97,7 @@ export async function recordPoll(
     });
     if (Object.keys(batch).length) await storage.write(batch);
   });
-  const batch: Record<string, Record<string, unknown>> = {};
+  const batch: Record<string, Record<string, unknown>> = { ...drift.configs };
   for (const { state, eTag } of states) {
     batch[`${SET_STATE_PREFIX}/${encodeURIComponent(state.setId)}`] = {
       ...SetState.parse(state),
@@ -99,6 +105,17 @@ export async function recordPoll(
     };
   }
   if (Object.keys(batch).length) await storage.write(batch);
+}
+
+/** Writes the create-only `items` that do not exist yet (another writer's copy wins). */
+async function createMissing(storage: DurableStorage, items: StoreItems): Promise<void> {
+  const keys = Object.keys(items);
+  if (!keys.length) return;
+  await retryOnConflict(async () => {
+    const existing = await storage.read(keys);
+    const missing = Object.fromEntries(keys.filter((k) => !existing[k]).map((k) => [k, items[k]!]));
+    if (Object.keys(missing).length) await storage.write(missing);
+  });
 }
 
 /** The planned deliveries without the events the outbox already holds for their conversation. */

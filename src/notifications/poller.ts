@@ -15,7 +15,11 @@ import type { IndustryDataApi } from '../graph';
 import type { Logger } from '../log';
 import type { DurableStorage } from '../store/storage';
 import { attribute } from './attribution';
-import { detectDeletedSets, detectSet } from './detect';
+import { detectDeletedSets, detectSet, type SetReading } from './detect';
+import { busySetIds, detectDrift, unrecordedDrift } from './drift';
+import { recordDriftEvent } from './driftHistory';
+import { createAuditLog, type AuditLog } from '../history';
+import { OUTSIDE_ACTOR } from '../domain/auditEntry';
 import { planDeliveries } from './fanout';
 import type { LeaseHandle } from './lease';
 import { recordPoll, setStateStore } from './outbox';
@@ -28,6 +32,8 @@ export interface PollerDeps {
   graph: () => IndustryDataApi;
   subscriptions: SubscriptionStore;
   appliedChanges: () => Promise<PendingChange[]>;
+  /** Where changes made through the bot are recorded (drift is what they do not explain). */
+  audit?: AuditLog;
   lease: LeaseHandle;
   logger: Logger;
   now?: () => Date;
@@ -52,6 +58,7 @@ export const isTransient = (err: AppError): boolean =>
 export function createPoller(deps: PollerDeps) {
   const now = deps.now ?? (() => new Date());
   const states = setStateStore(deps.storage);
+  const audit = deps.audit ?? createAuditLog(deps.storage, { logger: deps.logger });
 
   async function poll(): Promise<PollResult> {
     if (!deps.lease.held()) return { kind: 'skipped', reason: 'another instance holds the lease' };
@@ -67,6 +74,7 @@ export function createPoller(deps: PollerDeps) {
     const changed: Array<{ state: SetState; eTag: string | undefined }> = [];
     let events: NotificationEvent[] = [];
     let error: AppError | undefined;
+    const readings: SetReading[] = [];
     for (const set of sets) {
       let flows;
       try {
@@ -79,6 +87,7 @@ export function createPoller(deps: PollerDeps) {
         if (isTransient(e)) break;
         continue;
       }
+      readings.push({ set, flows });
       const previous = stored.get(set.id);
       const found = detectSet(previous?.value, { set, flows }, at);
       events.push(...found.events);
@@ -96,10 +105,26 @@ export function createPoller(deps: PollerDeps) {
       ...removed.states.map((state) => ({ state, eTag: stored.get(state.setId)?.eTag })),
     );
 
-    if (events.length) events = attribute(events, await deps.appliedChanges());
+    const pending = await deps.appliedChanges();
+    const entries = once(
+      async () => (await audit.list({ limit: Number.MAX_SAFE_INTEGER })).entries,
+    );
+    const drift = await detectDrift({
+      storage: deps.storage,
+      readings,
+      listedIds: listed,
+      busySetIds: await busySetIds(pending, entries, at),
+      audit: entries,
+      at,
+    });
+    if (events.length) events = attribute(events, pending);
+    events.push(...drift.events);
     const subs = events.length ? await deps.subscriptions.list() : [];
     const deliveries = planDeliveries(events, subs, at);
-    await recordPoll(deps.storage, changed, deliveries);
+    await recordPoll(deps.storage, changed, deliveries, drift);
+    const noticed = drift.items.length ? unrecordedDrift(drift.items, await entries()) : [];
+    for (const item of noticed)
+      await recordDriftEvent({ audit, logger: deps.logger }, item, 'drifted', OUTSIDE_ACTOR, at);
     return {
       kind: error ? 'partial' : 'done',
       sets: sets.length,
@@ -113,3 +138,9 @@ export function createPoller(deps: PollerDeps) {
 }
 
 export type Poller = ReturnType<typeof createPoller>;
+
+/** Runs `read` at most once, and only when asked. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= read());
+}

@@ -9,6 +9,7 @@ import { showCommandFor } from './flowSetListCard';
 import { AdaptiveCard, renderCard } from './render';
 import { NEW_MESSAGE_KEY } from '../domain/adaptiveCard';
 import { localTime, timeFact, type LocalTime } from './localTime';
+import { driftCard } from './driftCard';
 
 export const MUTE_VERB = 'notify.mute';
 export const RESET_VERB = 'flow.reset';
@@ -56,6 +57,8 @@ export function changeText(e: NotificationEvent): string {
       return `Flow removed: ${flowName(e)} (was ${status(e.from)})`;
     case 'setDeleted':
       return 'The flow set was deleted';
+    case 'drift':
+      return 'Changed outside the bot';
   }
 }
 
@@ -70,6 +73,8 @@ function headline(e: NotificationEvent): string {
       return `${flowName(e)} flow removed`;
     case 'setDeleted':
       return 'flow set deleted';
+    case 'drift':
+      return 'changed outside the bot';
   }
 }
 
@@ -167,5 +172,7 @@ export function notificationDigestCard(events: readonly NotificationEvent[]): Ad
 
 /** The card for one outbox item: a single change, or a digest of several. */
 export function deliveryCard(events: readonly NotificationEvent[]): AdaptiveCard {
+  const drift = events.length === 1 ? events[0]!.drift : undefined;
+  if (drift) return driftCard(drift);
   return events.length === 1 ? notificationCard(events[0]!) : notificationDigestCard(events);
 }

@@ -5,7 +5,12 @@
  * the conversation can tell whether the first post arrived) and undelivered ones.
  */
 import type { ConversationRef } from '../domain/people';
-import type { Delivery, Subscription, SubscriptionScope } from '../domain/notificationRecords';
+import type {
+  Delivery,
+  Subscription,
+  SubscriptionScope,
+  Topic,
+} from '../domain/notificationRecords';
 import { changeText } from './notificationCard';
 import { AdaptiveCard, renderCard } from './render';
 import { localTime, timeFact, type LocalTime, type TimeFact } from './localTime';
@@ -18,10 +23,19 @@ const PLACES: Record<ConversationRef['type'], string> = {
   personal: 'this chat',
 };
 
-const statusText = (scope: SubscriptionScope) =>
+const readinessText = (scope: SubscriptionScope) =>
   scope.statuses
     ? `only when a flow becomes ${scope.statuses.join(' or ')}`
     : 'every readiness change';
+
+/** A rule without topics (every topic) reads as before; `only drift` and the like say what they post. */
+const TOPIC_TEXT: Record<Topic, (scope: SubscriptionScope) => string> = {
+  readiness: readinessText,
+  drift: () => 'changes made outside the bot',
+  runs: () => 'sync runs',
+};
+const statusText = (scope: SubscriptionScope) =>
+  scope.topics ? scope.topics.map((t) => TOPIC_TEXT[t](scope)).join('; ') : readinessText(scope);
 
 /**
  * One line per rule, and one rule applies per set (ruleForSet): a set with its own rule says it
@@ -144,6 +158,6 @@ export function notifyListCard(
     facts: ruleFacts(sub?.scopes ?? []),
     times,
     problems: problems(ordered),
-    hint: 'notify here [for {set}] [only {statuses}] adds; notify off [for {set}] removes or mutes.',
+    hint: 'notify here [for {set}] [only {statuses}|drift|readiness] adds; notify off [for {set}] removes or mutes.',
   });
 }

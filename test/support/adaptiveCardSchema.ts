@@ -176,6 +176,43 @@ function projectRuleProblems(card: JsonObject): string[] {
   return problems;
 }
 
+/**
+ * Teams-only elements: Teams renders them, other hosts (and the 1.5 parser) use their fallback, so
+ * each must have one. Their properties, from the Teams card-format page
+ * (https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/cards-format#codeblock-in-adaptive-cards).
+ */
+const TEAMS_ONLY_ELEMENTS: Record<string, readonly string[]> = {
+  CodeBlock: [
+    'type',
+    'id',
+    'codeSnippet',
+    'language',
+    'startLineNumber',
+    'fallback',
+    'spacing',
+    'separator',
+  ],
+};
+
+function teamsOnlyProblems(card: JsonObject): string[] {
+  const problems: string[] = [];
+  for (const { path, obj } of cardObjects(card)) {
+    const allowed = typeof obj.type === 'string' ? TEAMS_ONLY_ELEMENTS[obj.type] : undefined;
+    if (!allowed) continue;
+    if (!obj.fallback || typeof obj.fallback !== 'object')
+      problems.push(`${where(path, obj)}: a Teams-only element needs a fallback element`);
+    for (const key of Object.keys(obj))
+      if (!allowed.includes(key)) problems.push(`${where(path, obj)}: unknown property "${key}"`);
+  }
+  return problems;
+}
+
+/** The parser's "unknown element type" notice for a Teams-only element (checked above instead). */
+const isTeamsOnlyNotice = (problem: string) =>
+  Object.keys(TEAMS_ONLY_ELEMENTS).some((t) =>
+    problem.includes(`Unknown element type "${t}". Fallback will be used`),
+  );
+
 /** Every problem found in an expanded card; an empty list means Teams 1.5 will accept it. */
 export function validateAdaptiveCard(card: unknown): string[] {
   if (!card || typeof card !== 'object' || Array.isArray(card))
@@ -183,5 +220,10 @@ export function validateAdaptiveCard(card: unknown): string[] {
   const json = card as JsonObject;
   if (json.type !== 'AdaptiveCard')
     return [`type must be "AdaptiveCard", got ${JSON.stringify(json.type)}`];
-  return [...parserProblems(json), ...schemaProblems(json), ...projectRuleProblems(json)];
+  return [
+    ...parserProblems(json).filter((p) => !isTeamsOnlyNotice(p)),
+    ...teamsOnlyProblems(json),
+    ...schemaProblems(json),
+    ...projectRuleProblems(json),
+  ];
 }
