@@ -79,6 +79,14 @@ const keys = {
     schema: z.coerce.number().int().min(0).default(15000),
     hint: 'milliseconds before a new or reset flow becomes ready in the emulator',
   },
+  SANDBOX_SERVICES: {
+    schema: z.enum(['local', 'external']).default('local'),
+    hint: 'local (the bot starts the Graph emulator and identity provider) or external (use the ones at GRAPH_BASE_URL and SANDBOX_IDP_URL, shared by several instances)',
+  },
+  SANDBOX_IDP_URL: {
+    schema: optionalText.pipe(z.url().optional()),
+    hint: 'the sandbox identity provider, e.g. http://127.0.0.1:3980 (with SANDBOX_SERVICES=external)',
+  },
   SSO_MODE: {
     schema: z.enum(['mint', 'teams']).optional(),
     hint: 'mint (sandbox: the local identity provider stands in for Teams SSO) or teams (real Teams SSO token exchange); default mint without BOT_ID, teams with it',
@@ -119,6 +127,9 @@ export interface Config {
     playgroundPort: number;
     playground: boolean;
     readyDelayMs: number;
+    /** external: emulator and IdP run in another process (several instances share them). */
+    services: 'local' | 'external';
+    idpUrl?: string;
   };
   /** How the user's SSO assertion is obtained: minted by the sandbox IdP, or from Teams SSO. */
   ssoMode: 'mint' | 'teams';
@@ -164,8 +175,19 @@ function parseKeys(env: Record<string, string | undefined>): {
   return { raw: raw as Partial<Raw>, problems };
 }
 
+function sandboxProblems(r: Raw): string[] {
+  if (r.SANDBOX_SERVICES !== 'external') return [];
+  if (r.BOT_ID)
+    return ['SANDBOX_SERVICES=external is for the sandbox only; remove it when BOT_ID is set.'];
+  return [
+    !r.SANDBOX_IDP_URL && 'SANDBOX_IDP_URL is required when SANDBOX_SERVICES=external.',
+    !r.GRAPH_BASE_URL &&
+      'GRAPH_BASE_URL (the emulator, …/beta) is required when SANDBOX_SERVICES=external.',
+  ].filter((p): p is string => Boolean(p));
+}
+
 function consistencyProblems(r: Raw): string[] {
-  const problems: string[] = [];
+  const problems: string[] = sandboxProblems(r);
   if (!r.BOT_ID) return problems;
   const needs = (key: KeyName, why: string) => problems.push(`${key} is required ${why}.`);
   if (r.BOT_TYPE !== 'UserAssignedMsi' && !r.BOT_PASSWORD)
@@ -216,6 +238,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       playgroundPort: r.PLAYGROUND_PORT,
       playground: r.PLAYGROUND,
       readyDelayMs: r.SANDBOX_READY_DELAY_MS,
+      services: r.SANDBOX_SERVICES,
+      idpUrl: r.SANDBOX_IDP_URL,
     },
     ssoMode: r.SSO_MODE ?? (sandbox ? 'mint' : 'teams'),
     previewTtlMs: r.PREVIEW_TTL_MINUTES * 60_000,
