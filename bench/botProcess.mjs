@@ -97,6 +97,8 @@ if (process.env.BENCH_KIND === 'echo') {
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
     NOTIFY_POLL_SECONDS: '0',
+    // BENCH_STORAGE=azure: run.mjs started Azurite and passes its settings.
+    ...(process.env.BENCH_STORAGE_ENV ? JSON.parse(process.env.BENCH_STORAGE_ENV) : {}),
   });
   const logger = dist.createLogger({ level: 'warn', sink: (line) => problems.push(line) });
   const app = await dist.startApp(config, { logger });

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startBenchAzurite } from './azurite.mjs';
 import { SANDBOX_TENANT_ID, SANDBOX_USERS } from './dist.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -146,13 +147,17 @@ async function main() {
   };
   const setLatency = (ms) => control('PUT', 'faults/latency', { ms });
 
+  // BENCH_STORAGE=azure: the bot keeps its state in Azurite instead of SQLite (issue 14's figures).
+  const STORAGE = process.env.BENCH_STORAGE === 'azure' ? 'azure' : 'sqlite';
+  const azurite = STORAGE === 'azure' ? await startBenchAzurite() : undefined;
   let echo; // forked once the bot is ready
   const forkedAt = performance.now();
   const bot = child('botProcess.mjs', {
     BENCH_KIND: 'sds',
     BENCH_SANDBOX: JSON.stringify(sandbox),
+    ...(azurite ? { BENCH_STORAGE_ENV: JSON.stringify(azurite.env) } : {}),
   });
-  const out = { scenarios: {} };
+  const out = { storage: STORAGE, scenarios: {} };
   const errors = [];
   try {
     // Cold start: fork to the first 200 from /readyz (storage and Graph reachable).
@@ -341,6 +346,7 @@ async function main() {
   } finally {
     await Promise.all([bot.stop(), echo?.stop()]);
     await services.stop();
+    await azurite?.stop();
   }
 
   // Fan-out, as a child of its own (it runs the bot in-process: see bench/README.md).
@@ -390,7 +396,7 @@ function report(out) {
     name.startsWith('list-') ? 2 : name === 'apply' ? 3 : name.startsWith('show') ? 2 : undefined;
   const mark = (ok) => (ok ? '✓' : '✗');
   console.log(
-    `\nSDS Flow Admin bench${QUICK ? ' (quick: proves it runs, measures nothing)' : ''}: ${USERS} users x ${ROUNDS} rounds (apply ${APPLY_ROUNDS}, crowds ${CROWD_ROUNDS}), rounds at ${ROUND_MS} ms emulator latency, node ${process.version}, load average ${out.loadAverage.map((x) => x.toFixed(2)).join(' ')}\n`,
+    `\nSDS Flow Admin bench${QUICK ? ' (quick: proves it runs, measures nothing)' : ''}: ${USERS} users x ${ROUNDS} rounds (apply ${APPLY_ROUNDS}, crowds ${CROWD_ROUNDS}), rounds at ${ROUND_MS} ms emulator latency, storage ${out.storage}, node ${process.version}, load average ${out.loadAverage.map((x) => x.toFixed(2)).join(' ')}\n`,
   );
   const head = [
     'scenario',
