@@ -4,7 +4,11 @@
  * properties and elements are problems), plus what its parser does not check (unknown property
  * names, required properties of the 1.5 schema) and this project's own rules: version "1.5",
  * Action.Execute only, every Action.Execute has a verb, nothing left unbound, ≤ 28 KB.
+ * Teams-only elements (charts, Icon, Badge; teamsElements.ts) are accepted only with a 1.5
+ * fallback element, and the 1.5 checks read the card with each of them replaced by its fallback.
  */
+import { isTeamsElement, teamsElementProblems, withFallbacks } from './teamsElements';
+
 type JsonObject = Record<string, unknown>;
 
 interface Visited {
@@ -183,5 +187,14 @@ export function validateAdaptiveCard(card: unknown): string[] {
   const json = card as JsonObject;
   if (json.type !== 'AdaptiveCard')
     return [`type must be "AdaptiveCard", got ${JSON.stringify(json.type)}`];
-  return [...parserProblems(json), ...schemaProblems(json), ...projectRuleProblems(json)];
+  const teams = cardObjects(json)
+    .filter(({ obj }) => isTeamsElement(obj))
+    .flatMap(({ path, obj }) => teamsElementProblems(where(path, obj), obj));
+  const asSeenBy15 = withFallbacks(json) as JsonObject;
+  return [
+    ...teams,
+    ...parserProblems(asSeenBy15),
+    ...schemaProblems(asSeenBy15),
+    ...projectRuleProblems(json),
+  ];
 }
