@@ -8,3 +8,13 @@ export const READ_SCOPE = 'IndustryData-OutboundFlow.Read.All';
 export const READWRITE_SCOPE = 'IndustryData-OutboundFlow.ReadWrite.All';
 /** Delegated: read role groups (the user flow's role-group choices). */
 export const ROLE_GROUPS_SCOPE = 'IndustryData-ReferenceDefinition.Read.All';
+/**
+ * Delegated and application: read current and past sync runs and their statistics
+ * (api-reference/beta/includes/permissions/industrydata-industrydatarun-list-permissions.md).
+ */
+export const RUN_READ_SCOPE = 'IndustryData-Run.Read.All';
+/**
+ * Delegated and application: start an on-demand run (and, as the higher permission, read
+ * statistics; industrydata-industrydatarun-start-permissions.md).
+ */
+export const RUN_START_SCOPE = 'IndustryData-Run.Start';
