@@ -18,6 +18,8 @@ import {
 } from '../domain/flowSchemas';
 import type { ChangeView } from './changeView';
 import { formatTime } from '../domain/time';
+import { runBudget } from '../domain/runBudget';
+import { budgetExhaustedWords } from '../domain/runStart';
 
 export type Freshness = { fresh: true } | { fresh: false; reason: string; rows: FieldChange[] };
 
@@ -58,12 +60,21 @@ function setFreshness(change: PendingChange, view: ChangeView, set: FlowSet | un
 }
 
 /** Re-reads the target (1 or 2 Graph GETs) and compares it with the preview. */
+/** A start is stale when the budget ran out since its preview (runBudget.ts). */
+async function startFreshness(graph: IndustryDataApi, now: Date): Promise<Freshness> {
+  const budget = runBudget((await graph.listRuns()).data, now);
+  return budget.left ? fresh : stale(budgetExhaustedWords(budget));
+}
+
 export async function checkFreshness(
   graph: IndustryDataApi,
   change: PendingChange,
   view: ChangeView,
+  now: Date = new Date(),
 ): Promise<Freshness> {
   switch (change.kind) {
+    case 'startRun':
+      return startFreshness(graph, now);
     case 'createFlowSet':
       return fresh; // nothing existed to compare with; names need not be unique in Graph
     case 'updateFlowSet':

@@ -21,6 +21,8 @@ import {
   type ProvisioningFlow,
 } from '../domain/flowSchemas';
 import type { ChangeView } from './changeView';
+import { startRunEffects } from '../domain/runStart';
+import type { RunLike } from '../domain/runHealth';
 
 export interface Proposal {
   kind: ChangeKind;
@@ -95,5 +97,28 @@ export function flowActionProposal(
     body: null,
     baseVersion: versionOf(flow),
     view: { setName: set.displayName, before: flowShape(flow), effects: radius.effects },
+  };
+}
+
+/**
+ * An on-demand run: no target and no body (POST /runs/start takes none). Its view says what the
+ * start costs (the budget left in the current 12 hours) and which scheduled run it would skip.
+ * The version is the newest run's id: Apply refuses if the budget ran out since (freshness.ts).
+ */
+export function startRunProposal(
+  runs: readonly RunLike[],
+  onDemandStarts: readonly string[],
+  now: Date,
+): Proposal {
+  return {
+    kind: 'startRun',
+    target: {},
+    body: null,
+    baseVersion: null,
+    view: {
+      setName: 'School Data Sync',
+      before: null,
+      effects: startRunEffects(runs, onDemandStarts, now),
+    },
   };
 }

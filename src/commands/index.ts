@@ -13,6 +13,9 @@ import { notifyCommand } from './notify';
 import { removeCommand } from './remove';
 import { resetCommand } from './reset';
 import { roleGroupsCommand } from './roleGroups';
+import { runCommand } from './run';
+import { runsCommand } from './runs';
+import { startRunCommand } from './startRun';
 import { showCommand } from './show';
 import { signoutCommand } from './signout';
 import { statusCommand } from './status';
@@ -25,6 +28,8 @@ export const commandTable: readonly Command[] = [
   listCommand,
   showCommand,
   statusCommand,
+  runsCommand,
+  runCommand,
   roleGroupsCommand,
   createCommand,
   editCommand,
@@ -32,6 +37,7 @@ export const commandTable: readonly Command[] = [
   addCommand,
   removeCommand,
   resetCommand,
+  startRunCommand,
   notifyCommand,
   historyCommand,
   undoCommand,

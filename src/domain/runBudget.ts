@@ -10,10 +10,18 @@
  * estimate it from the last run that was not started on demand through the bot, plus 12 hours).
  */
 import type { RunLike } from './runHealth';
+import {
+  MAX_ON_DEMAND_RUNS,
+  ON_DEMAND_WINDOW_HOURS,
+  SCHEDULED_RUN_INTERVAL_HOURS,
+  SKIP_SCHEDULED_WITHIN_HOURS,
+} from './runSchemas';
 
-export const RUN_WINDOW_MS = 12 * 3_600_000;
-export const RUNS_PER_WINDOW = 5;
-export const SKIP_HORIZON_MS = 10 * 3_600_000;
+const HOUR = 3_600_000;
+export const RUN_WINDOW_MS = ON_DEMAND_WINDOW_HOURS * HOUR;
+export const RUNS_PER_WINDOW = MAX_ON_DEMAND_RUNS;
+const SCHEDULE_MS = SCHEDULED_RUN_INTERVAL_HOURS * HOUR;
+const SKIP_HORIZON_MS = SKIP_SCHEDULED_WITHIN_HOURS * HOUR;
 /** A run that started this soon after a start through the bot is that on-demand run. */
 const ON_DEMAND_MATCH_MS = 5 * 60_000;
 
@@ -68,8 +76,8 @@ export function nextScheduledRun(
     .filter((t) => !Number.isNaN(t) && !demanded.some((d) => t >= d && t - d <= ON_DEMAND_MATCH_MS))
     .sort((a, b) => b - a)[0];
   if (scheduled === undefined) return undefined;
-  const periods = Math.max(1, Math.ceil((now.getTime() - scheduled) / RUN_WINDOW_MS));
-  let due = scheduled + periods * RUN_WINDOW_MS;
-  if (due <= now.getTime()) due += RUN_WINDOW_MS;
+  const periods = Math.max(1, Math.ceil((now.getTime() - scheduled) / SCHEDULE_MS));
+  let due = scheduled + periods * SCHEDULE_MS;
+  if (due <= now.getTime()) due += SCHEDULE_MS;
   return { at: new Date(due).toISOString(), skipped: due - now.getTime() <= SKIP_HORIZON_MS };
 }

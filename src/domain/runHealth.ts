@@ -47,21 +47,21 @@ export interface RunBadge {
   /** Plain symbols only (✓ ✗ ! …): emoji need an emoji font. */
   text: string;
   color: BadgeColor;
-  /** The Teams Badge element's appearance (filled) style. */
-  style: 'good' | 'warning' | 'attention' | 'informative' | 'default';
+  /** The Teams Badge element's style. */
+  style: 'Good' | 'Warning' | 'Attention' | 'Informative' | 'Default';
 }
 
 const RUN_BADGES: Record<string, RunBadge> = {
-  running: { text: '… running', color: 'Default', style: 'informative' },
-  completed: { text: '✓ completed', color: 'Good', style: 'good' },
-  completedWithWarnings: { text: '! completed with warnings', color: 'Warning', style: 'warning' },
-  completedWithErrors: { text: '✗ completed with errors', color: 'Attention', style: 'attention' },
-  failed: { text: '✗ failed', color: 'Attention', style: 'attention' },
+  running: { text: '… running', color: 'Default', style: 'Informative' },
+  completed: { text: '✓ completed', color: 'Good', style: 'Good' },
+  completedWithWarnings: { text: '! completed with warnings', color: 'Warning', style: 'Warning' },
+  completedWithErrors: { text: '✗ completed with errors', color: 'Attention', style: 'Attention' },
+  failed: { text: '✗ failed', color: 'Attention', style: 'Attention' },
 };
 
 export function runBadge(status: string | null | undefined): RunBadge {
   if (status && Object.hasOwn(RUN_BADGES, status)) return RUN_BADGES[status]!;
-  return { text: `? ${status || 'unknown'}`, color: 'Default', style: 'default' };
+  return { text: `? ${status || 'unknown'}`, color: 'Default', style: 'Default' };
 }
 
 /** Statuses a subscribed conversation hears about: the run ended and something needs a look. */

@@ -30,6 +30,7 @@ const CHANGE_WORDS: Record<string, string> = {
   deleteFlow: 'the removal',
   deleteFlowSet: 'the deletion',
   updateFlowSet: 'the change to this flow set',
+  startRun: 'the on-demand run',
 };
 
 const NO_ATTRIBUTION: LocalTime = { before: '', at: '', after: '' };
