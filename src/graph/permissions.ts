@@ -18,3 +18,9 @@ export const RUN_READ_SCOPE = 'IndustryData-Run.Read.All';
  * statistics; industrydata-industrydatarun-start-permissions.md).
  */
 export const RUN_START_SCOPE = 'IndustryData-Run.Start';
+/**
+ * Delegated and application: the operations endpoint (industrydata-longrunningoperation-get.md).
+ * The operation a run start points to is also readable with the run permissions in the emulator
+ * (src/sandbox/emulator/README.md, "Runs: where the docs are silent").
+ */
+export const OPERATION_READ_SCOPE = 'IndustryData.ReadBasic.All';
