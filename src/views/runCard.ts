@@ -43,7 +43,7 @@ function changes(input: RunCardInput): string[] {
   if (!input.previous) return ['There is no earlier finished run to compare with.'];
   const moved = runDeltas(input.previous.totals, input.totals);
   if (!input.previous.totals || !input.totals) return ['The statistics to compare are missing.'];
-  return moved.length ? moved.map(deltaWords) : ['No count changed.'];
+  return moved.length ? moved.map((d) => capital(deltaWords(d))) : ['No count changed.'];
 }
 
 export function runCard(input: RunCardInput): AdaptiveCard {
