@@ -32,7 +32,6 @@ export interface ApplySteps {
     graph: IndustryDataApi,
     change: PendingChange,
     view: ChangeView,
-    now?: Date,
   ): Promise<Freshness>;
   execute(graph: IndustryDataApi, change: PendingChange, view: ChangeView): Promise<Executed>;
 }
@@ -91,7 +90,7 @@ async function talkToGraph(
   steps: ApplySteps,
 ): Promise<Outcome> {
   try {
-    const freshness = await steps.checkFreshness(deps.graph, change, view, deps.now());
+    const freshness = await steps.checkFreshness(deps.graph, change, view);
     if (!freshness.fresh) return { kind: 'stale', reason: freshness.reason, rows: freshness.rows };
     deps.logger.info('change writing', { changeId: change.id, kind: change.kind });
     return { kind: 'applied', done: await steps.execute(deps.graph, change, view) };

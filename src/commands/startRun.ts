@@ -29,10 +29,10 @@ export const startRunCommand = command<undefined>({
     const deps = changeDeps(ctx);
     const now = deps.now();
     const runs = (await deps.graph.listRuns()).data;
-    const budget = runBudget(runs, now);
+    const starts = onDemandStartsOf(await deps.changes.list());
+    const budget = runBudget(runs, starts, now);
     if (!budget.left)
       throw new AppError('conflict', `Not started. ${budgetExhaustedWords(budget)}`);
-    const starts = onDemandStartsOf(await deps.changes.list());
     return [{ card: proposalCard(await proposeChange(deps, startRunProposal(runs, starts, now))) }];
   },
 });

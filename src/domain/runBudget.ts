@@ -1,27 +1,19 @@
 /**
  * The rules of an on-demand start, from the start page (microsoft-graph-docs-contrib
  * api-reference/beta/api/industrydata-industrydatarun-start.md): the service runs every 12 hours
- * by itself; at most 5 successful runs per 12 hours; an on-demand run makes the service skip the
- * next scheduled run when it is due within the next 10 hours. Pure.
+ * by itself; at most 5 successful on-demand runs per 12 hours; an on-demand run makes the service
+ * skip the next scheduled run when it is due within the next 10 hours. Pure.
  *
- * What the docs leave open (docs/runs.md): whether scheduled runs count toward the 5 (we count
- * every run that started in the window and did not fail: the cautious reading, it never promises a
- * start Graph then refuses), and when the next scheduled run is due (Graph does not say; we
- * estimate it from the last run that was not started on demand through the bot, plus 12 hours).
+ * Graph does not say which runs were started on demand, nor when the next scheduled run is due
+ * (docs/runs.md). The bot knows the starts made through it (applied `startRun` changes): a run that
+ * began right after one of them is that on-demand run. The budget counts those that did not fail
+ * (starts made elsewhere are Graph's to refuse: its 429 names when to come back); the schedule is
+ * read from the newest other run, plus one period. The periods come from domain/runTiming.ts, so
+ * a sandbox that compresses 12 hours into minutes is read with the same clock.
  */
 import type { RunLike } from './runHealth';
-import {
-  MAX_ON_DEMAND_RUNS,
-  ON_DEMAND_WINDOW_HOURS,
-  SCHEDULED_RUN_INTERVAL_HOURS,
-  SKIP_SCHEDULED_WITHIN_HOURS,
-} from './runSchemas';
+import { runTiming, type RunTiming } from './runTiming';
 
-const HOUR = 3_600_000;
-export const RUN_WINDOW_MS = ON_DEMAND_WINDOW_HOURS * HOUR;
-export const RUNS_PER_WINDOW = MAX_ON_DEMAND_RUNS;
-const SCHEDULE_MS = SCHEDULED_RUN_INTERVAL_HOURS * HOUR;
-const SKIP_HORIZON_MS = SKIP_SCHEDULED_WITHIN_HOURS * HOUR;
 /** A run that started this soon after a start through the bot is that on-demand run. */
 const ON_DEMAND_MATCH_MS = 5 * 60_000;
 
@@ -35,22 +27,39 @@ export interface RunBudget {
 
 const startOf = (r: RunLike) => Date.parse(r.startDateTime ?? '');
 
-export function runBudget(runs: readonly RunLike[], now: Date): RunBudget {
-  const from = now.getTime() - RUN_WINDOW_MS;
+/** Whether `run` is one the bot started (it began within minutes after a recorded start). */
+function startedBy(starts: readonly number[]) {
+  return (r: RunLike) => {
+    const t = startOf(r);
+    return !Number.isNaN(t) && starts.some((s) => t >= s - 1000 && t - s <= ON_DEMAND_MATCH_MS);
+  };
+}
+const timesOf = (isos: readonly string[]) =>
+  isos.map((s) => Date.parse(s)).filter((t) => !Number.isNaN(t));
+
+export function runBudget(
+  runs: readonly RunLike[],
+  onDemandStarts: readonly string[],
+  now: Date,
+  timing: RunTiming = runTiming(),
+): RunBudget {
+  const limit = timing.maxOnDemandRuns;
+  const from = now.getTime() - timing.onDemandWindowMs;
   const counted = runs
+    .filter(startedBy(timesOf(onDemandStarts)))
     .filter((r) => r.status !== 'failed')
     .map(startOf)
-    .filter((t) => !Number.isNaN(t) && t > from && t <= now.getTime())
+    .filter((t) => t > from && t <= now.getTime())
     .sort((a, b) => a - b);
-  const left = Math.max(0, RUNS_PER_WINDOW - counted.length);
-  if (left) return { limit: RUNS_PER_WINDOW, used: counted.length, left };
-  // The oldest counted run leaves the window 12 h after it started; then one start is free.
-  const oldest = counted[counted.length - RUNS_PER_WINDOW]!;
+  const left = Math.max(0, limit - counted.length);
+  if (left) return { limit, used: counted.length, left };
+  // The oldest counted run leaves the window one period after it started; then a start is free.
+  const oldest = counted[counted.length - limit]!;
   return {
-    limit: RUNS_PER_WINDOW,
+    limit,
     used: counted.length,
     left: 0,
-    freesAt: new Date(oldest + RUN_WINDOW_MS).toISOString(),
+    freesAt: new Date(oldest + timing.onDemandWindowMs).toISOString(),
   };
 }
 
@@ -61,23 +70,25 @@ export interface NextScheduled {
   skipped: boolean;
 }
 
-/**
- * The next scheduled run, estimated: the newest run not started on demand through the bot is taken
- * as the last scheduled one; the schedule repeats every 12 hours. Undefined without such a run.
- */
+/** The next scheduled run, estimated from the newest run the bot did not start; undefined without one. */
 export function nextScheduledRun(
   runs: readonly RunLike[],
   onDemandStarts: readonly string[],
   now: Date,
+  timing: RunTiming = runTiming(),
 ): NextScheduled | undefined {
-  const demanded = onDemandStarts.map((s) => Date.parse(s)).filter((t) => !Number.isNaN(t));
+  const onDemand = startedBy(timesOf(onDemandStarts));
   const scheduled = runs
+    .filter((r) => !onDemand(r))
     .map(startOf)
-    .filter((t) => !Number.isNaN(t) && !demanded.some((d) => t >= d && t - d <= ON_DEMAND_MATCH_MS))
+    .filter((t) => !Number.isNaN(t))
     .sort((a, b) => b - a)[0];
   if (scheduled === undefined) return undefined;
-  const periods = Math.max(1, Math.ceil((now.getTime() - scheduled) / SCHEDULE_MS));
-  let due = scheduled + periods * SCHEDULE_MS;
-  if (due <= now.getTime()) due += SCHEDULE_MS;
-  return { at: new Date(due).toISOString(), skipped: due - now.getTime() <= SKIP_HORIZON_MS };
+  const period = timing.scheduleMs;
+  let due = scheduled + Math.max(1, Math.ceil((now.getTime() - scheduled) / period)) * period;
+  if (due <= now.getTime()) due += period;
+  return {
+    at: new Date(due).toISOString(),
+    skipped: due - now.getTime() <= timing.skipScheduledWithinMs,
+  };
 }

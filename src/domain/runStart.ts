@@ -12,8 +12,8 @@ const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
 /** "All 5 … are used: the next start is possible at …". */
 export function budgetExhaustedWords(budget: RunBudget): string {
   return (
-    `School Data Sync allows ${runs(budget.limit)} per 12 hours and all ${budget.limit} are used ` +
-    `(counting every run that started in the last 12 hours and did not fail). ` +
+    `School Data Sync allows ${runs(budget.limit)} started on demand per 12 hours, and all ` +
+    `${budget.limit} of the last 12 hours are used. ` +
     `The next start is possible at ${formatTime(budget.freesAt)}.`
   );
 }
@@ -24,7 +24,7 @@ export function startRunEffects(
   onDemandStarts: readonly string[],
   now: Date,
 ): string[] {
-  const budget = runBudget(all, now);
+  const budget = runBudget(all, onDemandStarts, now);
   const next = nextScheduledRun(all, onDemandStarts, now);
   const left =
     budget.left === 1

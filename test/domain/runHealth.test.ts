@@ -7,6 +7,8 @@ import {
   runDuration,
 } from '../../src/domain/runHealth';
 import { nextScheduledRun, runBudget } from '../../src/domain/runBudget';
+import type { IndustryDataRun } from '../../src/domain/runSchemas';
+import { runTiming } from '../../src/domain/runTiming';
 import { FAILED, NOW, RUNNING, run, totals } from '../runs/runFixtures';
 
 const at = (iso: string) => new Date(iso);
@@ -60,21 +62,33 @@ describe('run health in words', () => {
   });
 });
 
-describe('start budget (5 per 12 hours) and the next scheduled run', () => {
-  const starts = (hours: number[], status = 'completed') =>
+describe('start budget (5 on-demand runs per 12 hours) and the next scheduled run', () => {
+  const starts = (hours: number[], status: IndustryDataRun['status'] = 'completed') =>
     hours.map((h, i) => run(`r${i}`, { startDateTime: hoursAgo(h), status }));
+  /** The bot started each of these runs 10 seconds before it began. */
+  const byBot = (hours: number[]) => hours.map((h) => hoursAgo(h + 10 / 3600));
 
-  it('when 2 runs started in the last 12 hours and one 13 hours ago, then 3 starts are left', () => {
-    expect(runBudget(starts([1, 5, 13]), NOW)).toEqual({ limit: 5, used: 2, left: 3 });
+  it('when the bot started 2 runs in the last 12 hours and one 13 hours ago, then 3 starts are left', () => {
+    expect(runBudget(starts([1, 5, 13]), byBot([1, 5, 13]), NOW)).toEqual({
+      limit: 5,
+      used: 2,
+      left: 3,
+    });
   });
 
-  it('when 5 runs started in the last 12 hours, then none is left and it frees when the oldest leaves the window', () => {
-    const budget = runBudget(starts([11, 8, 6, 3, 1]), NOW);
+  it('when runs were not started through the bot (scheduled), then they do not use the budget', () => {
+    expect(runBudget(starts([1, 2, 3, 4, 5]), [], NOW).left).toBe(5);
+  });
+
+  it('when 5 started in the last 12 hours, then none is left and it frees when the oldest leaves the window', () => {
+    const hours = [11, 8, 6, 3, 1];
+    const budget = runBudget(starts(hours), byBot(hours), NOW);
     expect(budget).toMatchObject({ left: 0, used: 5, freesAt: hoursAgo(-1) });
   });
 
-  it('when runs failed, then they do not count (the limit is on successful runs)', () => {
-    expect(runBudget(starts([1, 2, 3, 4, 5], 'failed'), NOW).left).toBe(5);
+  it('when on-demand runs failed, then they do not count (the limit is on successful runs)', () => {
+    const hours = [1, 2, 3, 4, 5];
+    expect(runBudget(starts(hours, 'failed'), byBot(hours), NOW).left).toBe(5);
   });
 
   it('when the last scheduled run was 4 hours ago, then the next is due in 8 hours and a start skips it', () => {
@@ -86,8 +100,17 @@ describe('start budget (5 per 12 hours) and the next scheduled run', () => {
   });
 
   it('when the newest run was started through the bot, then the schedule is read from the one before', () => {
-    const runs = starts([0.5, 4]);
-    expect(nextScheduledRun(runs, [hoursAgo(0.51)], NOW)?.at).toBe(hoursAgo(-8));
+    expect(nextScheduledRun(starts([0.5, 4]), byBot([0.5]), NOW)?.at).toBe(hoursAgo(-8));
     expect(nextScheduledRun([], [], at('2026-01-01T00:00:00Z'))).toBeUndefined();
+  });
+
+  it('when 12 hours are compressed (sandbox), then the same rules hold on that clock', () => {
+    const timing = runTiming(12 * 60_000); // 12 hours last 12 minutes
+    const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
+    const runs = [run('a', { startDateTime: minutesAgo(4) })];
+    expect(nextScheduledRun(runs, [], NOW, timing)).toEqual({
+      at: minutesAgo(-8),
+      skipped: true,
+    });
   });
 });
