@@ -11,6 +11,9 @@ export const SUBSCRIPTION_PREFIX = 'notify-sub';
 export const SET_STATE_PREFIX = 'notify-state';
 export const OUTBOX_PREFIX = 'notify-outbox';
 export const LEASE_PREFIX = 'notify-lease';
+/** The last known status of every listed sync run (one record), so a run is announced once. */
+export const RUN_WATCH_PREFIX = 'notify-runs';
+export const RUN_WATCH_ID = 'runs';
 
 const iso = z.iso.datetime();
 export const Actor = z.object({ aadObjectId: z.string().min(1), name: z.string() });
@@ -36,6 +39,12 @@ export function ruleForSet(
   return scopes.find((s) => s.setId === setId) ?? scopes.find((s) => s.setId === null);
 }
 
+/** What a conversation hears about: readiness changes, sync runs that ended badly, or both. */
+export const TOPICS = ['both', 'runs', 'readiness'] as const;
+export type Topics = (typeof TOPICS)[number];
+export const hearsRuns = (topics: Topics): boolean => topics !== 'readiness';
+export const hearsReadiness = (topics: Topics): boolean => topics !== 'runs';
+
 export const INACTIVE_REASONS = ['uninstalled', 'removed', 'teamDeleted', 'gone'] as const;
 export type InactiveReason = (typeof INACTIVE_REASONS)[number];
 
@@ -47,6 +56,8 @@ export const Subscription = z.object({
   /** Refreshed on every inbound activity there (docs/teams-notes.md#proactive-messages). */
   reference: ConversationReferenceSchema,
   scopes: z.array(SubscriptionScope),
+  /** Records from before sync-run notices hear both. */
+  topics: z.enum(TOPICS).default('both'),
   muted: z.array(z.object({ setId: z.string(), setName: z.string(), by: Actor, at: iso })),
   active: z.boolean(),
   inactive: z.object({ reason: z.enum(INACTIVE_REASONS), detail: z.string(), at: iso }).optional(),
@@ -74,7 +85,13 @@ export const SetState = z.object({
 });
 export type SetState = z.infer<typeof SetState>;
 
-export const EVENT_KINDS = ['status', 'flowAdded', 'flowRemoved', 'setDeleted'] as const;
+export const EVENT_KINDS = [
+  'status',
+  'flowAdded',
+  'flowRemoved',
+  'setDeleted',
+  'runEnded',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const Attribution = z.object({
@@ -85,8 +102,36 @@ export const Attribution = z.object({
 });
 export type Attribution = z.infer<typeof Attribution>;
 
+/** Last known status per sync run id (runs Graph still lists), and when it was read. */
+export const RunWatch = z.object({
+  runs: z.record(z.string(), z.string()),
+  checkedAt: iso,
+});
+export type RunWatch = z.infer<typeof RunWatch>;
+
+/** A sync run that ended failed / with errors / with warnings, as its notice shows it. */
+export const RunNotice = z.object({
+  runId: z.string(),
+  name: z.string(),
+  status: z.string(),
+  startDateTime: z.string().nullable(),
+  endDateTime: z.string().nullable(),
+  /** The blocking error in plain words; '' when there is none. */
+  blockingError: z.string(),
+  errors: z.number().int().nullable(),
+  warnings: z.number().int().nullable(),
+  /** The previous finished run's name, when there is one to compare with. */
+  previousName: z.string().optional(),
+  /** "unmatched students up by 212 (10 → 222)", …; empty when nothing moved or unknown. */
+  deltas: z.array(z.string()),
+});
+export type RunNotice = z.infer<typeof RunNotice>;
+
 export const NotificationEvent = z.object({
-  /** Deterministic: `{setId}:{flowId}:{version}` or `{setId}:deleted`, so a re-detection is a no-op. */
+  /**
+   * Deterministic: `{setId}:{flowId}:{version}`, `{setId}:deleted` or `run:{runId}`, so a
+   * re-detection is a no-op. Run events have no set (setId '').
+   */
   id: z.string(),
   kind: z.enum(EVENT_KINDS),
   setId: z.string(),
@@ -101,6 +146,8 @@ export const NotificationEvent = z.object({
   setVersion: z.string().optional(),
   detectedAt: iso,
   attribution: Attribution.optional(),
+  /** Set on `runEnded` events. */
+  run: RunNotice.optional(),
 });
 export type NotificationEvent = z.infer<typeof NotificationEvent>;
 

@@ -3,10 +3,14 @@
  * the event's set matches (the set's own rule if it has one, else the all-sets rule; see
  * ruleForSet), minus muted sets. A burst for one
  * conversation (more than DIGEST_AFTER events in one poll) becomes one digest card instead of a
- * card per flow: fewer posts is kinder to the channel and to Teams' per-thread limits.
+ * card per flow: fewer posts is kinder to the channel and to Teams' per-thread limits. Sync-run
+ * notices (`runEnded`) belong to no set: they go to every active conversation that hears runs
+ * (`notify here only runs|readiness`, default both), one card per run, never in a digest.
  */
 import { createHash } from 'node:crypto';
 import {
+  hearsReadiness,
+  hearsRuns,
   ruleForSet,
   type Delivery,
   type NotificationEvent,
@@ -30,6 +34,8 @@ export function eventsFor(
   if (!sub.active) return [];
   const muted = new Set(sub.muted.map((m) => m.setId));
   return events.filter((e) => {
+    if (e.kind === 'runEnded') return hearsRuns(sub.topics);
+    if (!hearsReadiness(sub.topics)) return false;
     if (muted.has(e.setId)) return false;
     const rule = ruleForSet(sub.scopes, e.setId);
     return rule !== undefined && scopeMatches(rule, e);
@@ -67,8 +73,11 @@ export function planDeliveries(
   });
   for (const sub of subscriptions) {
     const mine = eventsFor(sub, events);
-    if (mine.length > DIGEST_AFTER) deliveries.push(item(sub.conversationKey, mine));
-    else for (const e of mine) deliveries.push(item(sub.conversationKey, [e]));
+    const readiness = mine.filter((e) => e.kind !== 'runEnded');
+    if (readiness.length > DIGEST_AFTER) deliveries.push(item(sub.conversationKey, readiness));
+    else for (const e of readiness) deliveries.push(item(sub.conversationKey, [e]));
+    for (const e of mine.filter((r) => r.kind === 'runEnded'))
+      deliveries.push(item(sub.conversationKey, [e]));
   }
   return deliveries;
 }

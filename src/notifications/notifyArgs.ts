@@ -1,13 +1,15 @@
 /**
  * The words after `notify`: `here [for {set}] [only {statuses}]`, `off [for {set}]`, `list`.
  * Statuses are Graph's readinessStatus values (docs/graph-notes.md#enumerations), any case, separated
- * by commas or spaces; "not ready" is accepted for notReady.
+ * by commas or spaces; "not ready" is accepted for notReady. `only runs` / `only readiness` choose
+ * what the conversation hears (sync-run notices, readiness changes; both when neither is said).
  */
 import { READINESS_STATUSES } from '../domain/flowSchemas';
 import type { ParseResult } from '../domain/parse';
+import type { Topics } from '../domain/notificationRecords';
 
 export type NotifyArgs =
-  | { action: 'here'; set?: string; statuses: string[] | null }
+  | { action: 'here'; set?: string; statuses: string[] | null; topics?: Exclude<Topics, 'both'> }
   | { action: 'off'; set?: string }
   | { action: 'list' };
 
@@ -40,6 +42,14 @@ function scopeWords(rest: string): ParseResult<{ set?: string; only?: string }> 
   return { ok: true, args: { set: set?.trim() || undefined, only: only?.trim() } };
 }
 
+const TOPIC_WORDS: Record<string, Exclude<Topics, 'both'>> = {
+  runs: 'runs',
+  run: 'runs',
+  'sync runs': 'runs',
+  readiness: 'readiness',
+};
+const topicOf = (only: string) => TOPIC_WORDS[only.trim().toLowerCase().replace(/\s+/g, ' ')];
+
 export function parseNotifyArgs(rest: string): ParseResult<NotifyArgs> {
   const [verb = 'list', ...more] = rest.trim().split(/\s+/).filter(Boolean);
   const tail = more.join(' ');
@@ -55,6 +65,14 @@ export function parseNotifyArgs(rest: string): ParseResult<NotifyArgs> {
       if (!scope.ok) return scope;
       if (scope.args.only === undefined)
         return { ok: true, args: { action: 'here', set: scope.args.set, statuses: null } };
+      const topics = topicOf(scope.args.only);
+      if (topics === 'runs' && scope.args.set)
+        return {
+          ok: false,
+          error: 'Sync runs cover every flow set: say "notify here only runs", without "for".',
+        };
+      if (topics)
+        return { ok: true, args: { action: 'here', set: scope.args.set, statuses: null, topics } };
       const statuses = parseStatuses(scope.args.only);
       return statuses.ok
         ? { ok: true, args: { action: 'here', set: scope.args.set, statuses: statuses.args } }

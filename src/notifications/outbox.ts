@@ -14,6 +14,9 @@ import { isStorageConflict, type DurableStorage } from '../store/storage';
 import {
   Delivery,
   OUTBOX_PREFIX,
+  RUN_WATCH_ID,
+  RUN_WATCH_PREFIX,
+  RunWatch,
   SET_STATE_PREFIX,
   SetState,
   type DeliveryState,
@@ -68,16 +71,23 @@ export function setStateStore(storage: DurableStorage) {
 }
 
 /**
- * Records one poll: the changed set states (each compare-and-set against the eTag it was read
- * with) and the new deliveries, in ONE storage batch. Either the state advanced and its events are
+ * Records one poll: the changed set states and the runs' statuses (each compare-and-set against
+ * the eTag it was read with) and the new deliveries, in ONE storage batch. Either the state advanced and its events are
  * in the outbox, or neither happened and the next poll detects the same transitions again.
  */
 export async function recordPoll(
   storage: DurableStorage,
   states: ReadonlyArray<{ state: SetState; eTag: string | undefined }>,
   deliveries: readonly Delivery[],
+  runWatch?: { value: RunWatch; eTag: string | undefined },
 ): Promise<void> {
   const batch: Record<string, Record<string, unknown>> = {};
+  // The runs' statuses advance in the same batch as their notices (runWatch.ts).
+  if (runWatch)
+    batch[`${RUN_WATCH_PREFIX}/${RUN_WATCH_ID}`] = {
+      ...RunWatch.parse(runWatch.value),
+      eTag: runWatch.eTag ?? ABSENT,
+    };
   for (const { state, eTag } of states) {
     batch[`${SET_STATE_PREFIX}/${encodeURIComponent(state.setId)}`] = {
       ...SetState.parse(state),

@@ -9,6 +9,7 @@ import { showCommandFor } from './flowSetListCard';
 import { AdaptiveCard, renderCard } from './render';
 import { NEW_MESSAGE_KEY } from '../domain/adaptiveCard';
 import { localTime, timeFact, type LocalTime } from './localTime';
+import { runNoticeHeadline, runNotificationCard } from './runNotificationCard';
 
 export const MUTE_VERB = 'notify.mute';
 export const RESET_VERB = 'flow.reset';
@@ -57,6 +58,8 @@ export function changeText(e: NotificationEvent): string {
       return `Flow removed: ${flowName(e)} (was ${status(e.from)})`;
     case 'setDeleted':
       return 'The flow set was deleted';
+    case 'runEnded':
+      return runNoticeHeadline(e.run);
   }
 }
 
@@ -71,6 +74,8 @@ function headline(e: NotificationEvent): string {
       return `${flowName(e)} flow removed`;
     case 'setDeleted':
       return 'flow set deleted';
+    case 'runEnded':
+      return runNoticeHeadline(e.run);
   }
 }
 
@@ -166,7 +171,10 @@ export function notificationDigestCard(events: readonly NotificationEvent[]): Ad
   });
 }
 
-/** The card for one outbox item: a single change, or a digest of several. */
+/** The card for one outbox item: a single change or run notice, or a digest of several changes. */
 export function deliveryCard(events: readonly NotificationEvent[]): AdaptiveCard {
-  return events.length === 1 ? notificationCard(events[0]!) : notificationDigestCard(events);
+  const [first] = events;
+  if (events.length === 1 && first!.kind === 'runEnded' && first!.run)
+    return runNotificationCard(first!.run, first!.detectedAt);
+  return events.length === 1 ? notificationCard(first!) : notificationDigestCard(events);
 }

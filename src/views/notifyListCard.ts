@@ -41,6 +41,18 @@ function ruleFacts(scopes: readonly SubscriptionScope[]): Array<{ title: string;
   ];
 }
 
+const TOPIC_WORDS = {
+  both: 'readiness changes and sync runs that end failed, with errors or with warnings',
+  readiness: 'readiness changes only ("notify here" adds sync runs)',
+  runs: 'sync runs that end failed, with errors or with warnings only ("notify here" adds readiness)',
+} as const;
+
+/** What the conversation hears, then the readiness rules when it hears readiness. */
+function topicFacts(sub: Subscription): Array<{ title: string; value: string }> {
+  const topic = { title: 'Receives', value: TOPIC_WORDS[sub.topics] };
+  return sub.topics === 'runs' ? [topic] : [topic, ...ruleFacts(sub.scopes)];
+}
+
 /**
  * Warnings sit in a "warning" container in default-colour text: small yellow text on white is
  * hard to read. The state is a LocalTime: "Inactive since {time}: …" in the reader's own zone.
@@ -81,9 +93,11 @@ function stateOf(sub: Subscription | undefined): {
 function summary(d: Delivery, after: string): LocalTime {
   const first = d.events[0]!;
   const what =
-    d.events.length === 1
-      ? `${first.setName} · ${changeText(first)}`
-      : `${d.events.length} readiness changes`;
+    d.events.length !== 1
+      ? `${d.events.length} readiness changes`
+      : first.kind === 'runEnded'
+        ? changeText(first)
+        : `${first.setName} · ${changeText(first)}`;
   return localTime(`${what} (`, first.detectedAt, `)${after}`);
 }
 
@@ -141,9 +155,9 @@ export function notifyListCard(
   return renderCard('notify-list', {
     title: `Notifications in ${PLACES[place]}`,
     ...stateOf(sub),
-    facts: ruleFacts(sub?.scopes ?? []),
+    facts: sub ? topicFacts(sub) : [],
     times,
     problems: problems(ordered),
-    hint: 'notify here [for {set}] [only {statuses}] adds; notify off [for {set}] removes or mutes.',
+    hint: 'notify here [for {set}] [only {statuses}] adds; notify here only runs|readiness chooses; notify off [for {set}] removes or mutes.',
   });
 }

@@ -71,6 +71,7 @@ export function subscription(over: Partial<Subscription> = {}): Subscription {
       bot: { id: '28:bot', name: 'SDS Flow Admin' },
     },
     scopes: [{ setId: null, statuses: null }],
+    topics: 'both',
     muted: [],
     active: true,
     createdBy: AVERY,
