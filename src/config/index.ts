@@ -76,6 +76,10 @@ const keys = {
     schema: z.coerce.number().int().min(0).default(15000),
     hint: 'milliseconds before a new or reset flow becomes ready in the emulator',
   },
+  SANDBOX_RUN_INTERVAL_SECONDS: {
+    schema: z.coerce.number().min(1).max(43_200).default(600),
+    hint: 'seconds of real time that stand for the 12 hours between scheduled sync runs in the emulator (43200 = real time; every other run period is compressed by the same factor)',
+  },
   SSO_MODE: {
     schema: z.enum(['mint', 'teams']).optional(),
     hint: 'mint (sandbox: the local identity provider stands in for Teams SSO) or teams (real Teams SSO token exchange); default mint without BOT_ID, teams with it',
@@ -114,6 +118,8 @@ export interface Config {
     playgroundPort: number;
     playground: boolean;
     readyDelayMs: number;
+    /** Real milliseconds between the emulator's scheduled runs (12 hours, compressed). */
+    runScheduleMs: number;
   };
   /** How the user's SSO assertion is obtained: minted by the sandbox IdP, or from Teams SSO. */
   ssoMode: 'mint' | 'teams';
@@ -198,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       playgroundPort: r.PLAYGROUND_PORT,
       playground: r.PLAYGROUND,
       readyDelayMs: r.SANDBOX_READY_DELAY_MS,
+      runScheduleMs: Math.round(r.SANDBOX_RUN_INTERVAL_SECONDS * 1000),
     },
     ssoMode: r.SSO_MODE ?? (sandbox ? 'mint' : 'teams'),
     previewTtlMs: r.PREVIEW_TTL_MINUTES * 60_000,
