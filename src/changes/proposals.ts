@@ -23,6 +23,7 @@ import {
 import type { ChangeView } from './changeView';
 import { startRunEffects } from '../domain/runStart';
 import type { RunLike } from '../domain/runHealth';
+import type { RunTiming } from '../domain/runTiming';
 
 export interface Proposal {
   kind: ChangeKind;
@@ -103,12 +104,13 @@ export function flowActionProposal(
 /**
  * An on-demand run: no target and no body (POST /runs/start takes none). Its view says what the
  * start costs (the budget left in the current 12 hours) and which scheduled run it would skip.
- * The version is the newest run's id: Apply refuses if the budget ran out since (freshness.ts).
+ * No version: there is nothing to compare at Apply; Graph refuses a start past the limit (429).
  */
 export function startRunProposal(
   runs: readonly RunLike[],
   onDemandStarts: readonly string[],
   now: Date,
+  timing?: RunTiming,
 ): Proposal {
   return {
     kind: 'startRun',
@@ -118,7 +120,7 @@ export function startRunProposal(
     view: {
       setName: 'School Data Sync',
       before: null,
-      effects: startRunEffects(runs, onDemandStarts, now),
+      effects: startRunEffects(runs, onDemandStarts, now, timing),
     },
   };
 }

@@ -6,6 +6,7 @@
 import { nextScheduledRun, runBudget, type RunBudget } from './runBudget';
 import type { RunLike } from './runHealth';
 import { formatTime } from './time';
+import type { RunTiming } from './runTiming';
 
 const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
 
@@ -23,9 +24,10 @@ export function startRunEffects(
   all: readonly RunLike[],
   onDemandStarts: readonly string[],
   now: Date,
+  timing?: RunTiming,
 ): string[] {
-  const budget = runBudget(all, onDemandStarts, now);
-  const next = nextScheduledRun(all, onDemandStarts, now);
+  const budget = runBudget(all, onDemandStarts, now, timing);
+  const next = nextScheduledRun(all, onDemandStarts, now, timing);
   const left =
     budget.left === 1
       ? `This is the last start left in the current 12 hours (${budget.used} of ${budget.limit} used).`
