@@ -6,15 +6,31 @@
  * Refused at once, before any preview, when the person's token lacks IndustryData-Run.Start, or
  * when the 12-hour budget is used up (naming when a start is possible again). 1 Graph call.
  */
-import { AppError } from '../errors';
 import { changeDeps } from '../bot/useCaseDeps';
 import { requireRunStart } from '../bot/writeAccess';
 import { proposeChange } from '../changes/propose';
 import { startRunProposal } from '../changes/proposals';
 import { runBudget } from '../domain/runBudget';
+import { runTiming, type RunTiming } from '../domain/runTiming';
+import type { Config } from '../config';
 import { budgetExhaustedWords, onDemandStartsOf } from '../domain/runStart';
 import { proposalCard } from '../views/changeCards';
+import { changeResultCard } from '../views/changeResultCard';
 import { command, noArgs } from '../bot/command';
+
+/** The run periods: the documented ones, or the sandbox's compressed clock (SANDBOX_RUN_INTERVAL_SECONDS). */
+export const runTimingOf = (config: Config): RunTiming =>
+  config.mode === 'sandbox' ? runTiming(config.sandbox.runScheduleMs) : runTiming();
+
+/** The budget is used up: nothing to preview, and when a start is possible again. */
+const startRefusedCard = (message: string) =>
+  changeResultCard({
+    tone: 'default',
+    status: 'Not started',
+    title: 'Start a School Data Sync run now',
+    message,
+    buttons: [{ title: 'Runs', command: 'runs' }],
+  });
 
 export const startRunCommand = command<undefined>({
   name: 'start run',
@@ -30,9 +46,10 @@ export const startRunCommand = command<undefined>({
     const now = deps.now();
     const runs = (await deps.graph.listRuns()).data;
     const starts = onDemandStartsOf(await deps.changes.list());
-    const budget = runBudget(runs, starts, now);
-    if (!budget.left)
-      throw new AppError('conflict', `Not started. ${budgetExhaustedWords(budget)}`);
-    return [{ card: proposalCard(await proposeChange(deps, startRunProposal(runs, starts, now))) }];
+    const timing = runTimingOf(ctx.services.config);
+    const budget = runBudget(runs, starts, now, timing);
+    if (!budget.left) return [{ card: startRefusedCard(budgetExhaustedWords(budget)) }];
+    const proposal = startRunProposal(runs, starts, now, timing);
+    return [{ card: proposalCard(await proposeChange(deps, proposal)) }];
   },
 });
