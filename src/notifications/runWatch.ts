@@ -3,8 +3,9 @@
  * read with the app's token (application IndustryData-Run.Read.All, least privilege). Like
  * readiness (detect.ts), the last known status of every listed run is stored, and:
  *  - the first poll ever (nothing stored) records every run without an event;
- *  - a run seen for the first time, or last seen running, that now has one of those statuses →
- *    one `runEnded` event, id `run:{runId}`, so a re-detection or a restart never repeats it.
+ *  - a run last seen running, or seen for the first time and ended since the previous poll, that
+ *    now has one of those statuses → one `runEnded` event, id `run:{runId}`, so a re-detection
+ *    or a restart never repeats it.
  * The notice carries the blocking error in plain words and the deltas against the previous
  * finished run (2 statistics reads per ended run; when they fail the notice goes without deltas).
  */
@@ -35,15 +36,26 @@ import type { Logger } from '../log';
 export const runWatchStore = (storage: DurableStorage) =>
   createRecordStore(storage, RUN_WATCH_PREFIX, RunWatch);
 
-/** The runs that ended badly since `previous` was stored (none on the first poll). Pure. */
+/** Graph's clock and ours may differ a little; a run must not slip between two polls. */
+const CLOCK_SLACK_MS = 60_000;
+
+/**
+ * The runs that ended badly since `previous` was stored (none on the first poll). Pure. A run not
+ * seen before counts only if it ended after the previous poll: after a long pause (or a history
+ * that was replaced) the backlog is recorded, not announced.
+ */
 export function endedRuns(
   previous: RunWatch | undefined,
   runs: readonly IndustryDataRun[],
 ): IndustryDataRun[] {
   if (!previous) return [];
+  const since = Date.parse(previous.checkedAt) - CLOCK_SLACK_MS;
   return runs.filter((r) => {
+    if (!isNotifiedRun(r.status)) return false;
     const before = previous.runs[r.id];
-    return isNotifiedRun(r.status) && (before === undefined || !isFinalRun(before));
+    if (before !== undefined) return !isFinalRun(before);
+    const ended = Date.parse(r.endDateTime ?? '');
+    return Number.isNaN(ended) || ended >= since;
   });
 }
 
