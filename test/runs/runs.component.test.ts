@@ -5,6 +5,7 @@
  */
 import { SANDBOX_USERS } from '../../src/sandbox/users';
 import { NO_RUN_START_MESSAGE } from '../../src/bot/writeAccess';
+import { parseRunArgs } from '../../src/commands/run';
 import { cardText, shownText, useTestBot } from '../support/testBot';
 import { validateAdaptiveCard } from '../support/adaptiveCardSchema';
 import { cardFor, cardOf, press, type Card } from '../changes/support';
@@ -110,4 +111,38 @@ describe('sync runs in chat (component, sandbox Graph emulator)', () => {
     expect(said).not.toContain('Apply');
     expect(cardText(await cardFor(bot, 'runs', ELI))).toContain('School Data Sync runs');
   });
+
+  it('when whoami is asked, then it lists the run permissions the person has', async () => {
+    const avery = cardText(await cardFor(bot, 'whoami'));
+    expect(avery).toMatch(/Can read sync runs\nYes \(IndustryData-Run\.Read\.All\)/);
+    expect(avery).toMatch(/Can start sync runs\nYes \(IndustryData-Run\.Start\)/);
+    const eli = cardText(await cardFor(bot, 'whoami', ELI));
+    expect(eli).toMatch(/Can read sync runs\nYes/);
+    expect(eli).toMatch(/Can start sync runs\nNo \(needs IndustryData-Run\.Start\)/);
+  });
+
+  it('when help is asked, then the run commands are listed', async () => {
+    const text = cardText(await cardFor(bot, 'help'));
+    for (const usage of ['runs', 'run {id|latest}', 'start run']) expect(text).toContain(usage);
+  });
+
+  it.each([
+    ['', { which: 'latest' }],
+    ['latest', { which: 'latest' }],
+    ['LAST', { which: 'latest' }],
+    [
+      '918d4a8f-599b-4f6a-b409-e892855db534',
+      { which: 'id', id: '918d4a8f-599b-4f6a-b409-e892855db534' },
+    ],
+    ['"abc-1"', { which: 'id', id: 'abc-1' }],
+  ])('when "run %s" is parsed, then it means %j', (rest, args) => {
+    expect(parseRunArgs(rest)).toEqual({ ok: true, args });
+  });
+
+  it.each([['a b'], ['<script>']])(
+    'when "run %s" is parsed, then it is a usage mistake',
+    (rest) => {
+      expect(parseRunArgs(rest).ok).toBe(false);
+    },
+  );
 });
