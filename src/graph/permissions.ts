@@ -1,5 +1,5 @@
 /**
- * The Microsoft Graph permissions this bot uses, named once (docs/graph-notes.md#permissions):
+ * The Microsoft Graph permissions this bot uses, named once (docs/graph-notes.md#permissions and #runs):
  * the emulator enforces them, the client names them in permission errors, `whoami` reads them.
  */
 /** Delegated and application: read flow sets and flows. */

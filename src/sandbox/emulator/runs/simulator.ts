@@ -8,8 +8,14 @@
  */
 import type { RunTiming } from '../../../domain/runTiming';
 import { newId, timestampAt } from '../clock';
-import { GraphError } from '../graphErrors';
 import { countsFor } from './statistics';
+import {
+  refuseOverLimit,
+  runInProgress,
+  skippedBy,
+  startBudget,
+  type StartBudget,
+} from './startRules';
 import type {
   FinalRunStatus,
   ForcedOutcome,
@@ -50,13 +56,7 @@ export interface RunSimulatorDeps {
   timing: RunTiming;
 }
 
-export interface StartBudget {
-  /** On-demand runs in the current window that count (all but failed ones). */
-  used: number;
-  remaining: number;
-  /** When the oldest counted run leaves the window (null when none counts). */
-  freesAt: string | null;
-}
+export type { StartBudget };
 
 export class RunSimulator {
   constructor(private readonly deps: RunSimulatorDeps) {}
@@ -164,25 +164,12 @@ export class RunSimulator {
   }
 
   budget(nowMs: number): StartBudget {
-    const { onDemandWindowMs, maxOnDemandRuns } = this.timing;
-    const counted = this.h.runs.filter(
-      (r) =>
-        r.trigger === 'onDemand' &&
-        r.status !== 'failed' &&
-        Date.parse(r.startDateTime) > nowMs - onDemandWindowMs,
-    );
-    const oldest = counted[0];
-    return {
-      used: counted.length,
-      remaining: Math.max(0, maxOnDemandRuns - counted.length),
-      freesAt: oldest ? timestampAt(Date.parse(oldest.startDateTime) + onDemandWindowMs) : null,
-    };
+    return startBudget(this.h.runs, this.timing, nowMs);
   }
 
   /** The scheduled run an on-demand start now would make the service skip, if any. */
   wouldSkip(nowMs: number): string | null {
-    const due = Date.parse(this.h.nextScheduledAt);
-    return due - nowMs <= this.timing.skipScheduledWithinMs ? this.h.nextScheduledAt : null;
+    return skippedBy(this.h.nextScheduledAt, this.timing, nowMs);
   }
 
   /** `POST /runs/start`: 409 while a run runs, 429 past the limit; otherwise a run and its operation. */
@@ -192,14 +179,8 @@ export class RunSimulator {
   ): { run: StoredRun; operation: StoredOperation } {
     this.advance(nowMs);
     const running = this.running();
-    if (running) {
-      throw new GraphError(
-        409,
-        'runInProgress',
-        `A run is already in progress: '${running.displayName}' (id ${running.id}). Start another run after it has finished.`,
-      );
-    }
-    this.refuseOverLimit(nowMs);
+    if (running) throw runInProgress(running);
+    refuseOverLimit(this.budget(nowMs), this.timing, nowMs);
     const skipped = this.wouldSkip(nowMs);
     const run = this.begin(nowMs, 'onDemand', startedBy);
     if (skipped) {
@@ -210,18 +191,6 @@ export class RunSimulator {
     this.h.operations.push(operation);
     this.deps.persist();
     return { run, operation };
-  }
-
-  private refuseOverLimit(nowMs: number): void {
-    const budget = this.budget(nowMs);
-    if (budget.remaining > 0 || !budget.freesAt) return;
-    const seconds = Math.max(1, Math.ceil((Date.parse(budget.freesAt) - nowMs) / 1000));
-    throw new GraphError(
-      429,
-      'activityLimitReached',
-      `At most ${this.timing.maxOnDemandRuns} on-demand runs can succeed within 12 hours and ${budget.used} have started. The next run can start after ${budget.freesAt.slice(0, 19)}Z.`,
-      { headers: { 'Retry-After': String(seconds) } },
-    );
   }
 
   /** Sandbox control: a scheduled run now (undefined while a run is running). */
