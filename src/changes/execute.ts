@@ -121,7 +121,7 @@ async function write(
       };
     }
     case 'startRun': {
-      // 202 with a Location to the operation (docs/runs.md): recorded as the created id.
+      // 202 with a Location to the operation (docs/graph-notes.md#runs): recorded as the created id.
       const { data, requestId } = await graph.startRun();
       return {
         requestId,

@@ -1,7 +1,7 @@
 /**
  * Reading runs for the run commands, as the asking person (delegated IndustryData-Run.Read.All):
  * the runs newest first, and a run's statistics. A run's statistics that Graph no longer has
- * (404: runs are ephemeral, docs/runs.md) read as missing, not as an error.
+ * (404: runs are ephemeral, docs/graph-notes.md#runs) read as missing, not as an error.
  */
 import { AppError } from '../errors';
 import type { IndustryDataApi } from '../graph';

@@ -31,7 +31,7 @@ export const whoamiCommand = command<undefined>({
       },
       { title: 'Can read flow sets', value: canRead && roles.length ? 'Yes' : 'No' },
       { title: 'Can change flow sets', value: canWrite && roles.length ? 'Yes' : 'No' },
-      // Sync runs have their own permissions (docs/runs.md): runs/run read, start run starts.
+      // Sync runs have their own permissions (docs/graph-notes.md#runs): runs/run read, start run starts.
       {
         title: 'Can read sync runs',
         value: runRead && roles.length ? `Yes (${RUN_READ_SCOPE})` : `No (needs ${RUN_READ_SCOPE})`,

@@ -5,7 +5,7 @@
  * skip the next scheduled run when it is due within the next 10 hours. Pure.
  *
  * Graph does not say which runs were started on demand, nor when the next scheduled run is due
- * (docs/runs.md). The bot knows the starts made through it (applied `startRun` changes): a run that
+ * (docs/graph-notes.md#runs). The bot knows the starts made through it (applied `startRun` changes): a run that
  * began right after one of them is that on-demand run. The budget counts those that did not fail
  * (starts made elsewhere are Graph's to refuse: its 429 names when to come back); the schedule is
  * read from the newest other run, plus one period. The periods come from domain/runTiming.ts, so
