@@ -23,7 +23,9 @@ function configOrExit(): Config {
 async function main(): Promise<void> {
   const started = Date.now();
   const config = configOrExit();
-  const logger = createLogger({ level: config.logLevel });
+  // Every line names this instance: with several instances behind a load balancer, a log
+  // line must say which one wrote it.
+  const logger = createLogger({ level: config.logLevel }).child({ instance: config.instanceId });
   const stops: Array<() => Promise<void>> = [];
 
   // Signal handlers come first: a SIGTERM that lands while we are still starting must still

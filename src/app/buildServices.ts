@@ -4,7 +4,6 @@
  * tokens come from Teams), the audit log, notifications and approvals. Each service that needs
  * stopping adds its stop to `stops` (startApp.ts runs them, newest first).
  */
-import { join } from 'node:path';
 import { createAuditLog } from '../history'; // Audit
 import { commandTable } from '../commands';
 import type { Config } from '../config';
@@ -28,8 +27,8 @@ import { startSandbox, type SandboxServices } from '../sandbox/startSandbox';
 import { SANDBOX_CLIENT_ID, sandboxUserNote } from '../sandbox/users';
 import type { AppServices } from '../bot/command';
 import { ssoValidatorFor } from './ssoValidation';
+import { storageFromConfig, type StorageBackend } from './storageFromConfig';
 import { createConversationStore } from '../store/conversationStore';
-import { createSqliteStorage } from '../store/sqliteStorage';
 import type { DurableStorage } from '../store/storage';
 import { createTeamsSso, type TeamsSso } from '../teams/sso';
 import { deliveryCard } from '../views/notificationCard';
@@ -40,6 +39,8 @@ export type Stops = Array<() => Promise<void>>;
 export interface BuiltServices {
   services: AppServices;
   storage: DurableStorage;
+  /** Which backend `storage` is (reported by /readyz). */
+  storageKind: StorageBackend['kind'];
   graphBaseUrl: string;
   /** Only in sandbox mode. */
   sandbox?: SandboxServices;
@@ -117,7 +118,7 @@ export async function buildServices(
   logger: Logger,
   stops: Stops,
 ): Promise<BuiltServices> {
-  const storage = createSqliteStorage(join(config.dataDir, 'bot.sqlite'));
+  const { kind: storageKind, storage, leaseFor } = await storageFromConfig(config);
   stops.push(() => storage.close());
   const sandbox = config.mode === 'sandbox' ? await startSandbox(config, logger) : undefined;
   if (sandbox) stops.unshift(() => sandbox.close());
@@ -144,6 +145,8 @@ export async function buildServices(
     sender: createProactiveMessenger(config, logger, { timeoutMs: config.notify.sendTimeoutMs }),
     render: deliveryCard,
     ...config.notify,
+    instanceId: config.instanceId,
+    leaseFor,
   });
   const conversations = observeConversations(
     createConversationStore(storage),
@@ -184,5 +187,14 @@ export async function buildServices(
   };
   approvals.start();
   stops.unshift(() => approvals.stop());
-  return { services, storage, graphBaseUrl, sandbox, teamsSso, notifications, approvals };
+  return {
+    services,
+    storage,
+    storageKind,
+    graphBaseUrl,
+    sandbox,
+    teamsSso,
+    notifications,
+    approvals,
+  };
 }

@@ -46,15 +46,17 @@ export async function startApp(
   config: Config,
   options: { logger?: Logger } = {},
 ): Promise<RunningApp> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel });
+  const logger =
+    options.logger ??
+    createLogger({ level: config.logLevel }).child({ instance: config.instanceId });
   const stops: Stops = [];
   const stopAll = async () => {
     for (const stop of stops)
       await stop().catch((err) => logger.error('stop failed', { error: err }));
   };
   try {
-    const { services, storage, graphBaseUrl, sandbox, teamsSso, notifications, approvals } =
-      await buildServices(config, logger, stops);
+    const built = await buildServices(config, logger, stops);
+    const { services, storage, graphBaseUrl, sandbox, teamsSso, notifications, approvals } = built;
     // Before the server listens (so before /readyz can say ready): the first card is not slow,
     // nor the first parse of a Graph answer (the inbound activity schema warms in teams/server).
     warmUpTemplates();
@@ -68,6 +70,7 @@ export async function startApp(
         { name: 'storage', check: () => storage.ping() },
         { name: 'graph', check: () => reachable(graphBaseUrl) },
       ],
+      about: { storage: built.storageKind, instance: config.instanceId },
       logger,
     });
     stops.unshift(() => server.close());

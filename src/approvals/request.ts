@@ -1,7 +1,7 @@
 /**
- * "Request approval" on a peer preview: the requester asks, with a reason. In one all-or-nothing
- * write the set's lock is taken, the request stored and the change given the approval TTL
- * (APPROVAL_TTL_HOURS), so a lost race or a crash never leaves half a request. Then the request
+ * "Request approval" on a peer preview: the requester asks, with a reason. The set's lock is
+ * taken, the change given the approval TTL (APPROVAL_TTL_HOURS) and the request stored last, as
+ * the commit (requestRecord.ts), so a lost race or a crash never leaves half a request. Then the request
  * is audited, posted where approvers see it (delivery.ts) and the requester's preview becomes
  * "waiting for approval". A retried invoke finds the request and answers the same card again.
  */

@@ -1,14 +1,14 @@
 /**
  * The records of a new request: the request itself (who can approve, where the requester's card
- * is) and the one all-or-nothing write that stores it with the set's lock and the change's new
- * expiry (request.ts).
+ * is) and the ordered writes that store it with the set's lock and the change's new expiry
+ * (request.ts).
  */
 import { PENDING_CHANGE_PREFIX, PendingChange } from '../domain/pendingChange';
 import type { Versioned } from '../store/recordStore';
 import { isStorageConflict } from '../store/storage';
 import { referenceHere } from './delivery';
 import type { ApprovalDeps } from './deps';
-import type { LockState } from './lock';
+import { REQUEST_WRITE_MS, type LockState } from './lock';
 import {
   APPROVAL_PREFIX,
   ApprovalLock,
@@ -16,7 +16,7 @@ import {
   LOCK_PREFIX,
   type CardCopy,
 } from '../domain/approvalRecords';
-import { writeAll } from './stores';
+import { writeAll, type RecordWrite } from './stores';
 
 async function requesterCopy(deps: ApprovalDeps): Promise<CardCopy[]> {
   const seen = await deps.conversations.get(deps.conversation.id);
@@ -25,7 +25,17 @@ async function requesterCopy(deps: ApprovalDeps): Promise<CardCopy[]> {
   return [{ role: 'requester', reference, activityId: deps.replyToId, label: 'the requester' }];
 }
 
-/** The one write that makes the request: change (new expiry), request, set lock. */
+/**
+ * The writes that make the request, in an order where every prefix is harmless, because storage
+ * has no transaction across records (store/storage.ts):
+ *   1. the set's lock (compare-and-set): a lock naming a change without a request holds the set
+ *      only for a short while (lock.ts), so a crash here frees it by itself;
+ *   2. the change's new expiry (compare-and-set): without a request it is only a preview that
+ *      stays valid longer; the requester's next click completes the request;
+ *   3. the request, create-only: the commit. A second click racing this one finds it and stops.
+ * Step 3 is skipped when steps 1-2 took so long that another instance may see the lock as
+ * abandoned (lock.ts `REQUEST_WRITE_MS`): the caller starts over with a fresh lock.
+ */
 export async function storeRequest(
   deps: ApprovalDeps,
   stored: Versioned<PendingChange>,
@@ -34,34 +44,27 @@ export async function storeRequest(
   lock: LockState & { free: true },
 ): Promise<boolean> {
   const { setId, changeId, requestedAt: at } = request;
+  const write = (w: RecordWrite) => writeAll(deps.change.storage, [w]);
   try {
-    await writeAll(deps.change.storage, [
-      {
-        prefix: PENDING_CHANGE_PREFIX,
-        id: changeId,
-        schema: PendingChange,
-        value: waiting,
-        eTag: stored.eTag,
-      },
-      {
-        prefix: APPROVAL_PREFIX,
-        id: changeId,
-        schema: ApprovalRequest,
-        value: request,
-        eTag: undefined,
-      },
-      ...(setId
-        ? [
-            {
-              prefix: LOCK_PREFIX,
-              id: setId,
-              schema: ApprovalLock,
-              value: { setId, changeId, holder: request.requester, at },
-              eTag: lock.eTag,
-            },
-          ]
-        : []),
-    ]);
+    if (setId) {
+      const value = { setId, changeId, holder: request.requester, at };
+      await write({ prefix: LOCK_PREFIX, id: setId, schema: ApprovalLock, value, eTag: lock.eTag });
+    }
+    await write({
+      prefix: PENDING_CHANGE_PREFIX,
+      id: changeId,
+      schema: PendingChange,
+      value: waiting,
+      eTag: stored.eTag,
+    });
+    if (deps.change.now().getTime() - Date.parse(at) > REQUEST_WRITE_MS) return false;
+    await write({
+      prefix: APPROVAL_PREFIX,
+      id: changeId,
+      schema: ApprovalRequest,
+      value: request,
+      eTag: undefined,
+    });
     return true;
   } catch (err) {
     if (isStorageConflict(err)) return false; // someone else wrote one of them meanwhile

@@ -1,8 +1,9 @@
 /**
  * Typed views over the durable storage for approvals, and the two ways they are written: one
- * record with the store's compare-and-set (`updateRecord`), or several records at once, all or nothing,
- * each conditional on its eTag (`writeAll`: SQLite runs a batch in one IMMEDIATE transaction, so
- * two bot processes cannot both take the same lock).
+ * record with the store's compare-and-set (`updateRecord`), or records each conditional on its
+ * eTag (`writeAll`). Several records are never written atomically (Azure Blob Storage has no
+ * transaction across blobs, store/storage.ts): callers write them one by one in a safe order
+ * (requestRecord.ts).
  */
 import type { z } from 'zod';
 import { PENDING_CHANGE_PREFIX, PendingChange } from '../domain/pendingChange';
@@ -50,7 +51,10 @@ export interface RecordWrite {
   eTag: string | undefined;
 }
 
-/** All or nothing; throws StorageConflictError when any record moved since it was read. */
+/**
+ * Throws StorageConflictError when any record moved since it was read (or exists, for
+ * `eTag: undefined`). Not atomic across records: pass one record where order matters.
+ */
 export async function writeAll(storage: DurableStorage, writes: RecordWrite[]): Promise<void> {
   const items = Object.fromEntries(
     writes.map((w) => [

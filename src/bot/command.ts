@@ -15,8 +15,21 @@ import type { DurableStorage } from '../store/storage';
 
 export type { ConversationRef, ParseResult, UserRef };
 
-/** What a turn answers with: a text or a card to send. */
-export type Reply = { text: string } | { card: AdaptiveCard };
+/**
+ * A file the bot offers in a personal chat (Teams file consent,
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/bots-filesv4): Teams asks
+ * the user, and on Accept sends an upload URL with `context` back (src/teams/fileConsent.ts).
+ */
+export interface FileOffer {
+  name: string;
+  description: string;
+  sizeInBytes: number;
+  /** Echoed back by Teams on Accept or Decline: what to upload, never the content itself. */
+  context: Record<string, string>;
+}
+
+/** What a turn answers with: a text, a card, or a file offered for download. */
+export type Reply = { text: string } | { card: AdaptiveCard } | { file: FileOffer };
 
 /**
  * What commands and card actions may use. Built once in src/app; nothing here is per-request
@@ -63,6 +76,11 @@ export interface Command<A = unknown> {
    * change flow sets is told so at once, before any form (bot/writeAccess.ts requireWrite).
    */
   writes?: boolean;
+  /**
+   * Longest text this command reads, when longer than MAX_COMMAND_LENGTH (runCommand.ts): only
+   * `import`, whose argument is a pasted document.
+   */
+  maxLength?: number;
   parse(rest: string): ParseResult<A>;
   run(ctx: CommandContext, args: A): Promise<Reply[]>;
 }

@@ -2,7 +2,7 @@
 import { unknownCommandCard, usageCard } from '../views/messageCards';
 import { matchCommand } from './dispatch';
 import { requireWrite } from './writeAccess';
-import type { CommandContext, Reply } from './command';
+import type { Command, CommandContext, Reply } from './command';
 
 /**
  * The longest text read as a command. Commands are a few words and a set name; anything longer
@@ -18,9 +18,16 @@ export function tooLongReply(length: number): Reply {
   };
 }
 
+/** A command that reads long text (`import {document}`), named by the text's first word. */
+function allowsLength(text: string, table: readonly Command[]): boolean {
+  const first = /^\s*(\S{1,20})/.exec(text.slice(0, 40))?.[1]?.toLowerCase();
+  return table.some((c) => c.name === first && (c.maxLength ?? 0) >= text.length);
+}
+
 export async function runCommandText(text: string, ctx: CommandContext): Promise<Reply[]> {
-  if (text.length > MAX_COMMAND_LENGTH) return [tooLongReply(text.length)];
   const table = ctx.services.commands;
+  if (text.length > MAX_COMMAND_LENGTH && !allowsLength(text, table))
+    return [tooLongReply(text.length)];
   const match = matchCommand(text, table);
   if (match.kind === 'empty') return runCommandText('help', ctx);
   if (match.kind === 'unknown')

@@ -2,11 +2,14 @@
 import { addCommand } from './add';
 import { approvalsCommand } from './approvals';
 import { approvalsHereCommand } from './approvalsHere';
+import { copyCommand } from './copy';
 import { createCommand } from './create';
 import { deleteCommand } from './delete';
 import { editCommand } from './edit';
+import { exportCommand } from './export';
 import { helpCommand } from './help';
 import { historyCommand } from './history';
+import { importCommand } from './import';
 import { undoCommand } from './undo';
 import { listCommand } from './list';
 import { notifyCommand } from './notify';
@@ -38,6 +41,10 @@ export const commandTable: readonly Command[] = [
   removeCommand,
   resetCommand,
   startRunCommand,
+  // Configuration as code (docs/configuration-as-code.md)
+  exportCommand,
+  importCommand,
+  copyCommand,
   notifyCommand,
   historyCommand,
   undoCommand,

@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { approvalKeys, approvalsConfig, type ApprovalsConfig } from './approvalKeys';
 import { notifyConfig, notifyKeys, type NotifyConfig } from './notifyKeys';
 import { flag, optionalText, port } from './schemaParts';
+import * as storageParts from './storageKeys';
 
 export { APPROVAL_POLICY_GROUPS } from './approvalKeys';
+export type { StorageConfig } from './storageKeys';
 
 /** Key → schema, and the hint printed when the value is wrong. */
 const keys = {
@@ -90,6 +92,7 @@ const keys = {
   },
   ...notifyKeys,
   ...approvalKeys,
+  ...storageParts.storageKeys,
 } as const;
 
 type KeyName = keyof typeof keys;
@@ -126,6 +129,10 @@ export interface Config {
   previewTtlMs: number;
   notify: NotifyConfig;
   approvals: ApprovalsConfig;
+  /** SQLite or Azure Blob Storage (src/config/storageKeys.ts). */
+  storage: storageParts.StorageConfig;
+  /** This instance's name in every log line and in the poller lease. */
+  instanceId: string;
 }
 
 export class ConfigError extends Error {
@@ -146,8 +153,13 @@ function parseKeys(env: Record<string, string | undefined>): {
   for (const [name, { schema, hint }] of Object.entries(keys)) {
     const value = env[name] === '' ? undefined : env[name];
     const result = (schema as z.ZodType).safeParse(value);
-    if (result.success) raw[name] = result.data;
-    else problems.push(`${name}: "${value}" is not valid; expected ${hint}.`);
+    if (result.success) {
+      raw[name] = result.data;
+      continue;
+    }
+    // Secrets are not echoed back (the message goes to the console and the platform's log).
+    const shown = /KEY|SECRET|PASSWORD|CONNECTION/.test(name) ? 'the value' : `"${value}"`;
+    problems.push(`${name}: ${shown} is not valid; expected ${hint}.`);
   }
   return { raw: raw as Partial<Raw>, problems };
 }
@@ -178,7 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const { raw, problems } = parseKeys(env);
   if (problems.length) throw new ConfigError(problems);
   const r = raw as Raw;
-  const more = consistencyProblems(r);
+  const more = [...consistencyProblems(r), ...storageParts.storageProblems(r)];
   if (more.length) throw new ConfigError(more);
   const sandbox = !r.BOT_ID;
   return {
@@ -210,6 +222,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     previewTtlMs: r.PREVIEW_TTL_MINUTES * 60_000,
     notify: notifyConfig(r, sandbox),
     approvals: approvalsConfig(r, sandbox),
+    storage: storageParts.storageConfig(r),
+    instanceId: storageParts.instanceIdOf(r, env),
   };
 }
 

@@ -61,8 +61,18 @@ export function editFlowForm(
   });
 }
 
-const RETYPE_PASSWORD =
-  'Enter this initial password again: passwords are not kept once a change is closed.';
+const AGAIN_WORDING = {
+  intro:
+    'Your change is filled in again as you previewed it. Only the initial passwords are missing: enter them, then Preview.',
+  password: 'Enter this initial password again: passwords are not kept once a change is closed.',
+};
+
+/** An imported or copied user flow: its settings filled in, its passwords never in a document. */
+export const IMPORT_WORDING = {
+  intro:
+    'Filled in from the document. Documents never hold passwords: enter each initial password, then Preview.',
+  password: 'Enter the initial password for this role group.',
+};
 
 /**
  * Preview again of a user flow change whose passwords were dropped (src/changes/repreview.ts):
@@ -74,14 +84,12 @@ export function userFlowFormAgain(
   flow: KnownProvisioningFlow | undefined,
   roleGroups: RoleGroup[],
   body: UserFlowInput,
+  wording: { intro: string; password: string } = AGAIN_WORDING,
 ): AdaptiveCard {
   const groups = formRoleGroups(roleGroups, flow as UserProvisioningFlow | undefined);
   const values = userValuesOf(body, groups, flow as UserProvisioningFlow | undefined);
-  const errors: FormErrors = {
-    [FORM_ERROR_KEY]:
-      'Your change is filled in again as you previewed it. Only the initial passwords are missing: enter them, then Preview.',
-  };
-  for (const id of passwordsToRetype(body)) errors[id] = RETYPE_PASSWORD;
+  const errors: FormErrors = { [FORM_ERROR_KEY]: wording.intro };
+  for (const id of passwordsToRetype(body)) errors[id] = wording.password;
   const state = { roleGroups, values, errors };
   return flow ? editFlowForm(set, flow, 'user', state) : addFlowForm(set, 'user', state);
 }

@@ -8,6 +8,7 @@ import type { RoleGroup, UserProvisioningFlow } from '../domain/flowSchemas';
 import { ADDITIONAL_USER_ATTRIBUTES, STUDENT_AGE_GROUPS } from '../domain/flowSchemas';
 import type { FormValues } from './formTypes';
 import { OFF, ON } from './inputs';
+import { configuredRoleGroupId } from '../domain/roleGroupBinding';
 
 export const USER_INPUT_IDS = [
   'createUnmatchedUsers',
@@ -35,17 +36,7 @@ export const roleGroupInputIds = (roleGroupId: string) => ({
   licenseSkus: `rg.${roleGroupId}.licenseSkus`,
 });
 
-type Configuration = NonNullable<
-  NonNullable<UserProvisioningFlow['creationOptions']>['configurations']
->[number];
-
-/** `…/roleGroups/staff` or the embedded roleGroup → `staff`. */
-export function configuredRoleGroupId(config: Configuration): string | undefined {
-  if (config.roleGroup?.id) return config.roleGroup.id;
-  const bind = config['roleGroup@odata.bind'];
-  const last = bind?.split(/[?#]/)[0]?.replace(/\/+$/, '').split('/').pop();
-  return last ? decodeURIComponent(last.replace(/^roleGroups\('(.*)'\)$/, '$1')) : undefined;
-}
+export { configuredRoleGroupId };
 
 /** Stored configurations by role-group id: their licence SKUs (passwords are never returned). */
 export function storedConfigurations(current?: UserProvisioningFlow): Map<string, string[]> {

@@ -1,25 +1,17 @@
 /**
  * Only one instance polls Graph and sends notifications at a time: a lease record with an expiry,
  * taken and renewed with eTag compare-and-set. A holder that stops renewing (crash, SIGKILL)
- * loses it when it expires; a holder that stops cleanly gives it up at once.
+ * loses it when it expires; a holder that stops cleanly gives it up at once. With Azure Storage the
+ * composition root passes a blob lease instead (store/blobLease.ts, same LeaseHandle).
  */
 import { createRecordStore } from '../store/recordStore';
 import { isStorageConflict, type DurableStorage } from '../store/storage';
+import type { LeaseHandle, LeaseOptions } from '../store/leaseHandle';
 import { LEASE_PREFIX, Lease } from '../domain/notificationRecords';
 
-export interface LeaseHandle {
-  readonly holder: string;
-  /** Takes or renews the lease; true while this instance holds it. */
-  acquire(now?: Date): Promise<boolean>;
-  /** True if this instance held the lease at its last acquire() and it has not expired since. */
-  held(now?: Date): boolean;
-  release(): Promise<void>;
-}
+export type { LeaseHandle } from '../store/leaseHandle';
 
-export function createLease(
-  storage: DurableStorage,
-  options: { name: string; holder: string; ttlMs: number },
-): LeaseHandle {
+export function createLease(storage: DurableStorage, options: LeaseOptions): LeaseHandle {
   const records = createRecordStore(storage, LEASE_PREFIX, Lease);
   let heldUntil = 0;
 

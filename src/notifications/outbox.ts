@@ -1,6 +1,6 @@
 /**
- * The outbox: every notification is recorded (with the new readiness state, in one all-or-nothing
- * write) before anything is sent, and its state moves per (event, conversation):
+ * The outbox: every notification is recorded (before the new readiness state, `recordPoll`)
+ * before anything is sent, and its state moves per (event, conversation):
  *   pending → sending → sent
  *                     → pending again (429, or refused before it left: safe to resend)
  *                     → uncertain (5xx, timeout, crash while sending: it may have been posted)
@@ -9,7 +9,8 @@
  *   uncertain → pending (only when a person in the conversation asks to send it again)
  * Every move is a compare-and-set on the record's eTag, so two workers can never both send one item.
  */
-import { createRecordStore, type Versioned } from '../store/recordStore';
+import { createRecordStore, retryOnConflict, type Versioned } from '../store/recordStore';
+import { deliveryIdOf } from './fanout';
 import { isStorageConflict, type DurableStorage } from '../store/storage';
 import {
   Delivery,
@@ -71,18 +72,32 @@ export function setStateStore(storage: DurableStorage) {
 }
 
 /**
- * Records one poll: the changed set states and the runs' statuses (each compare-and-set against
- * the eTag it was read with) and the new deliveries, in ONE storage batch. Either the state advanced and its events are
- * in the outbox, or neither happened and the next poll detects the same transitions again.
+ * Records one poll, in two steps, since storage has no transaction across records
+ * (store/storage.ts): first the new deliveries, each create-only; then the changed set states
+ * and the runs' statuses (runWatch.ts), each compare-and-set against the eTag it was read with.
+ * When the states do not land (a crash, a lost race), the next poll detects the same transitions
+ * again: events the outbox already holds for a conversation are left out (`unrecorded`), so
+ * nothing is lost or doubled.
  */
 export async function recordPoll(
   storage: DurableStorage,
   states: ReadonlyArray<{ state: SetState; eTag: string | undefined }>,
-  deliveries: readonly Delivery[],
+  planned: readonly Delivery[],
   runWatch?: { value: RunWatch; eTag: string | undefined },
 ): Promise<void> {
+  const deliveries = planned.length ? await unrecorded(storage, planned) : [];
+  const keys = deliveries.map((d) => `${OUTBOX_PREFIX}/${d.id}`);
+  // A conflict means another writer created some of them: read again, write the rest.
+  await retryOnConflict(async () => {
+    const existing = await storage.read(keys);
+    const batch: Record<string, Record<string, unknown>> = {};
+    deliveries.forEach((d, i) => {
+      if (!existing[keys[i]!]) batch[keys[i]!] = { ...Delivery.parse(d), eTag: ABSENT };
+    });
+    if (Object.keys(batch).length) await storage.write(batch);
+  });
   const batch: Record<string, Record<string, unknown>> = {};
-  // The runs' statuses advance in the same batch as their notices (runWatch.ts).
+  // The runs' statuses advance with the set states, after their notices are in the outbox.
   if (runWatch)
     batch[`${RUN_WATCH_PREFIX}/${RUN_WATCH_ID}`] = {
       ...RunWatch.parse(runWatch.value),
@@ -94,13 +109,23 @@ export async function recordPoll(
       eTag: eTag ?? ABSENT,
     };
   }
-  const keys = deliveries.map((d) => `${OUTBOX_PREFIX}/${d.id}`);
-  const existing = await storage.read(keys);
-  deliveries.forEach((d, i) => {
-    // Same id = same events for the same conversation: already recorded, keep its state.
-    if (!existing[keys[i]!]) batch[keys[i]!] = { ...Delivery.parse(d), eTag: ABSENT };
-  });
   if (Object.keys(batch).length) await storage.write(batch);
+}
+
+/** The planned deliveries without the events the outbox already holds for their conversation. */
+async function unrecorded(storage: DurableStorage, planned: readonly Delivery[]) {
+  const recorded = new Set<string>();
+  for (const item of Object.values(await storage.list(`${OUTBOX_PREFIX}/`))) {
+    const parsed = Delivery.safeParse(item);
+    if (parsed.success)
+      for (const e of parsed.data.events) recorded.add(`${parsed.data.conversationKey}\n${e.id}`);
+  }
+  return planned.flatMap((d) => {
+    const events = d.events.filter((e) => !recorded.has(`${d.conversationKey}\n${e.id}`));
+    if (events.length === d.events.length) return [d];
+    const ids = events.map((e) => e.id);
+    return events.length ? [{ ...d, events, id: deliveryIdOf(d.conversationKey, ids) }] : [];
+  });
 }
 
 /** The item in its next state, stamped. */

@@ -3,7 +3,7 @@
  * token (read-only IndustryData-OutboundFlow.Read.All and IndustryData-Run.Read.All; never a
  * user's token), compare with the stored state,
  * attribute the transitions to changes made through the bot, plan the deliveries, and record
- * states and deliveries in one all-or-nothing write (outbox.ts `recordPoll`).
+ * the deliveries, then the states (outbox.ts `recordPoll`: re-detection repairs a half-recorded poll).
  *
  * Failures: if the list of sets cannot be read nothing is compared. If one set's flows cannot be
  * read, that set keeps its stored state untouched (no "all flows removed"); on throttling or an

@@ -10,6 +10,7 @@ import type { GraphAccess } from '../identity/graphAccess';
 import { backoffDelay } from '../graph/retry';
 import type { Logger } from '../log';
 import type { ConversationRecord } from '../store/conversationStore';
+import type { LeaseFactory } from '../store/leaseHandle';
 import type { DurableStorage } from '../store/storage';
 import { onConversationSeen, type SeenConversation } from './conversationHook';
 import { createLease } from './lease';
@@ -35,6 +36,8 @@ export interface NotificationsOptions {
   sendTimeoutMs: number;
   appSendsPerSecond: number;
   instanceId?: string;
+  /** The lease (one polling and sending instance); default: a lease record in `storage`. */
+  leaseFor?: LeaseFactory;
 }
 
 export interface Notifications {
@@ -60,10 +63,12 @@ const PRUNE_EVERY_MS = 60 * 60_000;
 export function createNotifications(options: NotificationsOptions): Notifications {
   const { storage, logger } = options;
   const instanceId = options.instanceId ?? randomUUID();
-  const log = logger.child({ component: 'notifications', instance: instanceId.slice(0, 8) });
+  const log = logger.child({ component: 'notifications', instance: instanceId });
   const subscriptions = createSubscriptionStore(storage);
   const outbox = createOutbox(storage);
-  const lease = createLease(storage, {
+  // One lease for polling AND sending: only its holder sends (worker.ts checks held() before
+  // every send), so one instance's rate limiter is the app-wide one and 50/s holds across them.
+  const lease = (options.leaseFor ?? ((o) => createLease(storage, o)))({
     name: 'poller',
     holder: instanceId,
     ttlMs: options.leaseMs,
@@ -92,7 +97,9 @@ export function createNotifications(options: NotificationsOptions): Notification
   });
 
   /** Takes or renews the lease; says so (and sends what is due) when this instance becomes the holder. */
-  const takeLease = async (): Promise<boolean> => {
+  // One at a time: the lease ticker and a first delivery may ask together, and a blob lease grants
+  // both (same lease id), which would announce the lease twice.
+  const takeLease = serialised(async (): Promise<boolean> => {
     const wasHeld = lease.held();
     const held = await lease.acquire();
     if (held && !wasHeld) {
@@ -100,7 +107,7 @@ export function createNotifications(options: NotificationsOptions): Notification
       workerTicker.wake(); // what a previous holder left due goes out now; polls keep their interval
     }
     return held;
-  };
+  });
   const ensureLease = async () => lease.held() || takeLease();
   let lastPrune = 0;
   const deliver = serialised(async () => {

@@ -5,7 +5,14 @@
  *
  * eTag semantics follow botbuilder's MemoryStorage: a write with no eTag or `*` always succeeds;
  * a write with an eTag succeeds only when the key does not exist yet or its stored eTag matches.
- * Each successful write stores a fresh eTag. A batch is all-or-nothing.
+ * Each successful write stores a fresh eTag.
+ *
+ * A batch of several keys is NOT atomic across keys: each key's condition is checked and written
+ * on its own, and when any key conflicts the call throws StorageConflictError after the others
+ * settled (some of them may have been written). Memory and SQLite happen to apply a batch all or
+ * nothing; Azure Blob Storage cannot (no transaction across blobs), so callers never rely on it:
+ * they write in an order where each step is safe on its own and the last write commits (see
+ * approvals/requestRecord.ts and notifications/outbox.ts `recordPoll`).
  */
 import { AppError } from '../errors';
 

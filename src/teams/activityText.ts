@@ -15,8 +15,11 @@
  */
 import { MAX_COMMAND_LENGTH } from '../bot/runCommand';
 
-/** Longest raw message text worth cleaning (far above MAX_COMMAND_LENGTH). */
-export const MAX_MESSAGE_LENGTH = 16 * MAX_COMMAND_LENGTH;
+/**
+ * Longest raw message text worth cleaning: far above MAX_COMMAND_LENGTH, and room for a pasted
+ * `import` document (up to 20,000 characters, docs/configuration-as-code.md) in Teams' HTML.
+ */
+export const MAX_MESSAGE_LENGTH = 48 * MAX_COMMAND_LENGTH;
 
 const ENTITIES: ReadonlyArray<readonly [string, string]> = [
   ['&nbsp;', ' '],

@@ -1,7 +1,7 @@
 /**
  * Invoke turns: an `adaptiveCard/action` runs through the action table as the person who clicked
- * (its result delivered by deliverResults.ts), Teams SSO sign-in invokes go to the SSO flow, and
- * anything else is answered 501.
+ * (its result delivered by deliverResults.ts), Teams SSO sign-in invokes go to the SSO flow, an
+ * offered file's consent to fileConsent.ts, and anything else is answered 501.
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { runCardAction } from '../actions/run';
 import type { CardAction } from '../bot/action';
 import type { AppServices } from '../bot/command';
 import { deliverActionResult, type SendReplies } from './deliverResults';
+import { FILE_CONSENT_INVOKE, onFileConsent } from './fileConsent';
 import { invokeResponseForError } from './errorBoundary';
 import { InvokeResponse, errorInvokeResponse } from './invokeResponse';
 import type { ResumeCommand, TeamsSso } from './sso';
@@ -63,15 +64,17 @@ export function createInvokeTurn(
     const response =
       ctx.activity.name === 'adaptiveCard/action'
         ? await onCardAction(ctx)
-        : sso?.isSigninInvoke(ctx.activity.name) // Teams SSO: signin/tokenExchange|verifyState|failure
-          ? await sso.onSigninInvoke(ctx, resumeCommand)
-          : {
-              status: 501,
-              body: {
-                code: 'NotSupported',
-                message: `Invoke ${ctx.activity.name} is not handled.`,
-              },
-            };
+        : ctx.activity.name === FILE_CONSENT_INVOKE // an offered file accepted or declined
+          ? await onFileConsent(ctx, services, sso)
+          : sso?.isSigninInvoke(ctx.activity.name) // Teams SSO: signin/tokenExchange|verifyState|failure
+            ? await sso.onSigninInvoke(ctx, resumeCommand)
+            : {
+                status: 501,
+                body: {
+                  code: 'NotSupported',
+                  message: `Invoke ${ctx.activity.name} is not handled.`,
+                },
+              };
     await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: response });
   }
 

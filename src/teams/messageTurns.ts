@@ -7,6 +7,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { runCommandText } from '../bot/runCommand';
 import type { AppServices } from '../bot/command';
 import { commandTextOf } from './activityText';
+import { fileCommandOf } from './fileImport';
 import { replyWithError } from './errorBoundary';
 import type { SendReplies } from './deliverResults';
 import type { ResumeCommand, TeamsSso } from './sso';
@@ -37,10 +38,14 @@ export function createMessageTurns(
   async function onMessage(ctx: TurnContext): Promise<void> {
     await showTyping(ctx);
     const info = turnInfoOf(ctx.activity);
-    const text = commandTextOf(ctx.activity.text);
+    let text = commandTextOf(ctx.activity.text);
     // Teams SSO (src/teams/sso): the user's remembered SSO token for this turn.
     if (sso) info.ssoToken = await sso.ssoTokenForTurn(ctx);
     try {
+      // A document sent as a file in a personal chat is imported like pasted text (fileImport.ts).
+      const file = await fileCommandOf(ctx.activity, text, services.config.mode === 'sandbox');
+      if (file && 'refused' in file) return await sendReplies(ctx, [{ text: file.refused }]);
+      if (file) text = file.text;
       const replies = await runCommandText(text, { ...info, services });
       await sendReplies(ctx, replies);
     } catch (err) {

@@ -43,6 +43,8 @@ export async function startBotServer(options: {
   adapter: BotAdapter;
   handler: TurnHandler;
   readiness: ReadinessCheck[];
+  /** Reported by /readyz beside the checks (which storage backend, which instance). */
+  about?: Record<string, string>;
   logger: Logger;
 }): Promise<BotServer> {
   const { adapter, handler, logger } = options;
@@ -110,6 +112,7 @@ export async function startBotServer(options: {
     const ready = results.every(([, ok]) => ok);
     res.send(ready ? 200 : 503, {
       status: ready ? 'ready' : 'not ready',
+      ...options.about,
       checks: Object.fromEntries(results),
     });
   });

@@ -72,7 +72,8 @@ describe('matchCommand on hostile input', () => {
 });
 
 describe('runCommandText on a message too long to be a command', () => {
-  const ctx = {} as CommandContext; // never reached: the length is checked first
+  // Only the table is read (which commands take long input): the length is checked before any run.
+  const ctx = { services: { commands: commandTable } } as unknown as CommandContext;
 
   it.each([
     ['a 1 MB word', 'x'.repeat(1024 * 1024)],
@@ -97,6 +98,26 @@ describe('runCommandText on a message too long to be a command', () => {
       ]);
     },
   );
+
+  it('when a command declares a longer input (import), then only that command reads past the usual limit, up to its own', async () => {
+    const ran: string[] = [];
+    const table = commandTable.map((c) => ({
+      ...c,
+      writes: false,
+      parse: (rest: string) => ({ ok: true as const, args: rest }),
+      run: async () => (ran.push(c.name), [{ text: `ran ${c.name}` }]),
+    }));
+    const services = { commands: table, logger: { info: () => undefined } };
+    const ctx = { services } as unknown as CommandContext;
+    const importer = table.find((c) => c.name === 'import')!;
+    const long = `import {${' '.repeat(5_000)}}`;
+    await expect(runCommandText(long, ctx)).resolves.toEqual([{ text: 'ran import' }]);
+    const [tooLong] = await runCommandText(`import ${'y'.repeat(importer.maxLength!)}`, ctx);
+    expect(tooLong).toEqual({ text: expect.stringMatching(/too long to be a command/) });
+    const [show] = await runCommandText(`show ${'y'.repeat(5_000)}`, ctx);
+    expect(show).toEqual({ text: expect.stringMatching(/too long to be a command/) });
+    expect(ran).toEqual(['import']);
+  });
 
   it(`when the text is exactly ${MAX_COMMAND_LENGTH} characters, then it is still read as a command`, async () => {
     const table = [

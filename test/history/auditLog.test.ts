@@ -1,7 +1,7 @@
 /**
  * The audit log is append-only: every entry is its own key, written create-if-absent, listed
  * latest first with a cursor; passwords are masked before anything is stored; stored records are
- * validated on the way in and out.
+ * validated on the way in and out. The same on memory and on Azure Blob Storage (Azurite).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,9 @@ import { createAuditIdSource } from '../../src/history/auditId';
 import { createMemoryLogger } from '../../src/log';
 import { createMemoryStorage } from '../../src/store/memoryStorage';
 import { createSqliteStorage } from '../../src/store/sqliteStorage';
+import { openAzureBlobStorage } from '../../src/store/azureBlobStorage';
+import { azureContainerClient } from '../../src/store/azureContainer';
+import { startAzurite, type Azurite } from '../support/azurite';
 import type { DurableStorage } from '../../src/store/storage';
 import { BLAKE, entry, userFlowBody } from './fixtures';
 
@@ -23,11 +26,28 @@ function steppingIds(start = Date.parse('2026-03-01T10:00:00Z')) {
 const stored = async (storage: DurableStorage) =>
   Object.entries(await storage.list(`${AUDIT_PREFIX}/`));
 
-describe('audit log', () => {
+let azurite: Azurite;
+beforeAll(async () => {
+  azurite = await startAzurite();
+}, 30_000);
+afterAll(() => azurite?.stop());
+let n = 0;
+const onAzure = () =>
+  openAzureBlobStorage({
+    container: azureContainerClient({
+      connectionString: azurite.connectionString,
+      container: `audit-${++n}`,
+    }),
+  });
+
+describe.each([
+  ['memory', async () => createMemoryStorage()],
+  ['azure', onAzure],
+])('audit log on %s', (_name, make: () => Promise<DurableStorage>) => {
   let storage: DurableStorage;
   let audit: AuditLog;
-  beforeEach(() => {
-    storage = createMemoryStorage();
+  beforeEach(async () => {
+    storage = await make();
     audit = createAuditLog(storage, { ids: steppingIds() });
   });
 

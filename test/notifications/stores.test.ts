@@ -8,7 +8,8 @@ import {
 import type { SetState } from '../../src/domain/notificationRecords';
 import { createMemoryStorage } from '../../src/store/memoryStorage';
 import { isStorageConflict } from '../../src/store/storage';
-import { AT, AVERY, delivery, subscription } from './fixtures';
+import { deliveryIdOf } from '../../src/notifications/fanout';
+import { AT, AVERY, delivery, statusEvent, subscription } from './fixtures';
 
 const state = (over: Partial<SetState> = {}): SetState => ({
   setId: 's1',
@@ -52,7 +53,7 @@ describe('recordPoll', () => {
     expect((await createOutbox(storage).list()).map((d) => d.id)).toEqual([delivery().id]);
   });
 
-  it('when a state moved since it was read, then nothing at all is written (no event without its state)', async () => {
+  it('when a state moved since it was read, then the poll fails, the state is untouched and the deliveries wait in the outbox', async () => {
     const storage = createMemoryStorage();
     await recordPoll(storage, [{ state: state(), eTag: undefined }], []);
     const err = await recordPoll(
@@ -61,8 +62,25 @@ describe('recordPoll', () => {
       [delivery()],
     ).catch((e) => e);
     expect(isStorageConflict(err)).toBe(true);
-    expect(await createOutbox(storage).list()).toEqual([]);
+    // Deliveries go first (storage has no transaction across records); re-detection finds them.
+    expect((await createOutbox(storage).list()).map((d) => d.id)).toEqual([delivery().id]);
     expect((await setStateStore(storage).list())[0]!.value.name).toBe('Northwind');
+  });
+
+  it('when a poll is detected again with one more event, then only the new event is delivered (none twice)', async () => {
+    const storage = createMemoryStorage();
+    const first = statusEvent();
+    const second = statusEvent({ id: `${first.id}-2`, flowId: 'other-flow' });
+    await recordPoll(storage, [], [delivery({ events: [first] })]);
+    await recordPoll(storage, [], [delivery({ id: 'b'.repeat(40), events: [first, second] })]);
+    const items = await createOutbox(storage).list();
+    expect(items.map((d) => d.value.events.map((e) => e.id)).sort()).toEqual([
+      [first.id],
+      [second.id],
+    ]);
+    expect(items.find((d) => d.value.events[0]!.id === second.id)!.id).toBe(
+      deliveryIdOf(delivery().conversationKey, [second.id]),
+    );
   });
 
   it('when the same delivery is recorded again, then the stored one (already sent) is kept', async () => {

@@ -1,25 +1,50 @@
 /**
  * The DurableStorage contract (botbuilder's Storage eTag semantics plus list/ping), run against
- * both backends: the in-memory one used by unit tests and SQLite, the default.
+ * every backend: the in-memory one used by unit tests, SQLite (the default) and Azure Blob
+ * Storage (on Azurite, started once for the file). Batches are all-or-nothing only where the
+ * backend promises it (storage.ts): memory and SQLite.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { azureContainerClient } from '../../src/store/azureContainer';
+import { openAzureBlobStorage } from '../../src/store/azureBlobStorage';
 import { createMemoryStorage } from '../../src/store/memoryStorage';
 import { createSqliteStorage } from '../../src/store/sqliteStorage';
 import { isStorageConflict, type DurableStorage } from '../../src/store/storage';
+import { startAzurite, type Azurite } from '../support/azurite';
 
 const dir = mkdtempSync(join(tmpdir(), 'sds-storage-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let azurite: Azurite;
+beforeAll(async () => {
+  azurite = await startAzurite();
+}, 30_000);
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await azurite?.stop();
+});
 let n = 0;
 
-describe.each([
-  ['memory', () => createMemoryStorage()],
-  ['sqlite', () => createSqliteStorage(join(dir, `s${++n}.sqlite`))],
-])('%s storage', (_name, make: () => DurableStorage) => {
+/** A fresh container per call; `name` reopens one (a second instance, or a restart). */
+const azure = (name = `contract-${++n}`) =>
+  openAzureBlobStorage({
+    container: azureContainerClient({
+      connectionString: azurite.connectionString,
+      container: name,
+    }),
+  });
+
+type Backend = [string, () => DurableStorage | Promise<DurableStorage>, { atomicBatches: boolean }];
+const backends: Backend[] = [
+  ['memory', () => createMemoryStorage(), { atomicBatches: true }],
+  ['sqlite', () => createSqliteStorage(join(dir, `s${++n}.sqlite`)), { atomicBatches: true }],
+  ['azure', () => azure(), { atomicBatches: false }],
+];
+
+describe.each(backends)('%s storage', (_name, make, { atomicBatches }) => {
   let storage: DurableStorage;
-  beforeEach(() => {
-    storage = make();
+  beforeEach(async () => {
+    storage = await make();
   });
   afterEach(() => storage.close());
 
@@ -54,10 +79,23 @@ describe.each([
     expect((await storage.read(['a'])).a).toMatchObject({ value: 3 });
   });
 
-  it('when one item of a batch conflicts, then nothing of the batch is written', async () => {
+  it('when one item of a batch conflicts, then the batch throws and that item is unchanged', async () => {
     await storage.write({ a: { value: 1 } });
     await conflict(storage.write({ b: { value: 'new' }, a: { value: 2, eTag: 'stale' } }));
-    expect(await storage.read(['a', 'b'])).toEqual({ a: expect.objectContaining({ value: 1 }) });
+    const after = await storage.read(['a', 'b']);
+    expect(after.a).toMatchObject({ value: 1 });
+    // Only memory and SQLite promise all-or-nothing; elsewhere `b` was written on its own.
+    if (atomicBatches) expect(Object.keys(after)).toEqual(['a']);
+    else expect(after.b).toMatchObject({ value: 'new' });
+  });
+
+  it('when 20 writers race to create an absent key, then exactly one wins', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => storage.write({ c: { value: i, eTag: 'absent:x' } })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results)
+      if (r.status === 'rejected') expect(isStorageConflict(r.reason)).toBe(true);
   });
 
   it('when 20 writers race with the same eTag, then exactly one wins', async () => {
@@ -78,21 +116,25 @@ describe.each([
   });
 });
 
-describe('sqlite storage across restarts', () => {
-  it('when the process reopens the file, then items and their eTags are still there', async () => {
-    const file = join(dir, 'restart.sqlite');
-    const before = createSqliteStorage(file);
+type Shared = [string, (name: string) => DurableStorage | Promise<DurableStorage>];
+const shared: Shared[] = [
+  ['sqlite', (name) => createSqliteStorage(join(dir, `${name}.sqlite`))],
+  ['azure', (name) => azure(name)],
+];
+
+describe.each(shared)('%s storage across restarts and instances', (_name, open) => {
+  it('when the process reopens the store, then items and their eTags are still there', async () => {
+    const before = await open('restart');
     const eTags = await before.writeReturningETags({ kept: { value: 'survives' } });
     await before.close();
-    const after = createSqliteStorage(file);
+    const after = await open('restart');
     expect((await after.read(['kept'])).kept).toEqual({ value: 'survives', eTag: eTags.kept });
     await after.close();
   });
 
-  it('when two connections share the file, then a stale eTag from one conflicts in the other', async () => {
-    const file = join(dir, 'shared.sqlite');
-    const one = createSqliteStorage(file);
-    const two = createSqliteStorage(file);
+  it('when two instances share the store, then a stale eTag from one conflicts in the other', async () => {
+    const one = await open('shared');
+    const two = await open('shared');
     const { a: eTag } = await one.writeReturningETags({ a: { value: 1 } });
     await two.write({ a: { value: 2, eTag } });
     const err = await one.write({ a: { value: 3, eTag } }).then(

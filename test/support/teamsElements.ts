@@ -1,6 +1,7 @@
 /**
  * Teams-only card elements: the charts (learn.microsoft.com/microsoftteams/platform/
- * task-modules-and-cards/cards/charts-in-adaptive-cards) and Icon/Badge. The 1.5 parser does not
+ * task-modules-and-cards/cards/charts-in-adaptive-cards), Icon/Badge and CodeBlock
+ * (https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/cards-format#codeblock-in-adaptive-cards). The 1.5 parser does not
  * know them, and clients that do not render them (the Agents Playground may be one) show their
  * `fallback`. Our rule: such an element is accepted ONLY with a fallback element (not "drop") that
  * carries the same numbers, e.g. a FactSet. The 1.5 checks then see the card as those clients do:
@@ -47,6 +48,16 @@ const PROPERTIES: Record<string, string[]> = {
     'valueFormat',
   ],
   Icon: [...COMMON, 'name', 'size', 'style', 'color', 'selectAction'],
+  CodeBlock: [
+    'type',
+    'id',
+    'codeSnippet',
+    'language',
+    'startLineNumber',
+    'fallback',
+    'spacing',
+    'separator',
+  ],
   Badge: [
     ...COMMON,
     'text',

@@ -17,7 +17,12 @@ describe('GET /healthz and /readyz', () => {
     expect(await get('/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
     expect(await get('/readyz')).toEqual({
       status: 200,
-      body: { status: 'ready', checks: { storage: true, graph: true } },
+      body: {
+        status: 'ready',
+        storage: 'sqlite',
+        instance: bot.app.services.config.instanceId,
+        checks: { storage: true, graph: true },
+      },
     });
   });
 
@@ -25,7 +30,10 @@ describe('GET /healthz and /readyz', () => {
     await bot.app.sandbox!.emulator.close();
     expect(await get('/readyz')).toEqual({
       status: 503,
-      body: { status: 'not ready', checks: { storage: true, graph: false } },
+      body: expect.objectContaining({
+        status: 'not ready',
+        checks: { storage: true, graph: false },
+      }),
     });
     expect((await get('/healthz')).status).toBe(200);
   });

@@ -131,9 +131,24 @@ describe('validateAdaptiveCard', () => {
     ],
     ['a Badge without fallback', card([{ type: 'Badge', text: 'ok' }]), 'needs a fallback'],
     ['an Icon without name', card([{ type: 'Icon', fallback: text }]), 'needs "name"'],
+    [
+      'a CodeBlock without fallback',
+      card([{ type: 'CodeBlock', codeSnippet: '{}', language: 'Json' }]),
+      'needs a fallback element',
+    ],
+    [
+      'a CodeBlock with a misspelt property',
+      card([{ type: 'CodeBlock', codeSnipet: '{}', fallback: text }]),
+      'unknown property "codeSnipet"',
+    ],
   ])('when the card has %s, then a problem says so', (_what, broken, expected) => {
     const problems = validateAdaptiveCard(broken);
     expect(problems.join('\n')).toContain(expected);
+  });
+
+  it('when a Teams CodeBlock has a fallback, then there are no problems', () => {
+    const code = { type: 'CodeBlock', codeSnippet: '{}', language: 'Json', fallback: text };
+    expect(validateAdaptiveCard(card([code]))).toEqual([]);
   });
 
   it('when a real template is bound to a view-model that lacks its fields, then the leftover ${…} is reported', () => {
