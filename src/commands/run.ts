@@ -29,7 +29,7 @@ export function parseRunArgs(rest: string): ParseResult<RunArgs> {
 
 export const runCommand = command<RunArgs>({
   name: 'run',
-  aliases: ['show run', 'run details'],
+  aliases: ['run details'],
   usage: 'run {id|latest}',
   summary:
     'One sync run in detail: errors and warnings, counts, matched and unmatched people by role, and what changed since the run before.',

@@ -12,7 +12,8 @@ export const TREND_RUNS = 6;
 
 export const runsCommand = command<undefined>({
   name: 'runs',
-  aliases: ['sync runs', 'list runs', 'show runs'],
+  // Not "show runs": `show` takes a flow set name, which may start with "runs".
+  aliases: ['sync runs', 'list runs'],
   usage: 'runs',
   summary:
     'The latest sync runs: did they work, how long they took, what stopped them, and the trend of errors and warnings.',
