@@ -30,6 +30,7 @@ const RANKS = {
   identity: 35,
   graph: 30,
   store: 30,
+  telemetry: 27,
   config: 25,
   domain: 20,
   log: 10,

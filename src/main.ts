@@ -6,6 +6,7 @@ import { printBanner, startPlayground } from './app/sandboxConsole';
 import { startApp } from './app/startApp';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config';
 import { createLogger, type Logger } from './log';
+import { startTelemetry } from './telemetry/setup';
 
 function configOrExit(): Config {
   try {
@@ -23,9 +24,14 @@ function configOrExit(): Config {
 async function main(): Promise<void> {
   const started = Date.now();
   const config = configOrExit();
+  // Readable lines for a person watching `npm start` of the sandbox; JSON for log pipelines.
+  const format =
+    config.logFormat ?? (config.mode === 'sandbox' && process.stdout.isTTY ? 'pretty' : 'json');
   // Every line names this instance: with several instances behind a load balancer, a log
   // line must say which one wrote it.
-  const logger = createLogger({ level: config.logLevel }).child({ instance: config.instanceId });
+  const logger = createLogger({ level: config.logLevel, format }).child({
+    instance: config.instanceId,
+  });
   const stops: Array<() => Promise<void>> = [];
 
   // Signal handlers come first: a SIGTERM that lands while we are still starting must still
@@ -54,8 +60,17 @@ async function startEverything(
   stops: Array<() => Promise<void>>,
   started: number,
 ): Promise<void> {
+  // Before the app: its first spans and instruments must find the providers registered.
+  const telemetry = await startTelemetry(config.telemetry);
+  if (telemetry) {
+    stops.push(() => telemetry.stop()); // last: flushes what the stopping app recorded
+    logger.info('telemetry on', {
+      azureMonitor: Boolean(config.telemetry.appInsightsConnectionString),
+      otlp: Boolean(config.telemetry.otlpEndpoint),
+    });
+  }
   const app = await startApp(config, { logger });
-  stops.push(() => app.stop());
+  stops.unshift(() => app.stop());
   let playgroundUrl: string | undefined;
   if (config.mode === 'sandbox' && config.sandbox.playground) {
     const playground = await startPlayground({

@@ -14,6 +14,7 @@ import { flowPreviewAction } from './flowPreview';
 import { flowSetDeleteAction, flowSetEditAction, flowSetPreviewAction } from './flowSetActions';
 import { formCancelAction } from './formCancel';
 import { notifyMuteAction, notifyResendAction } from './notifyActions';
+import { driftAcceptAction, driftRevertAction } from './driftActions';
 import type { CardAction } from '../bot/action';
 
 export const actionTable: readonly CardAction[] = [
@@ -43,4 +44,7 @@ export const actionTable: readonly CardAction[] = [
   // Notification cards and `notify list` (src/views/notificationCard.ts, notifyListCard.ts)
   notifyMuteAction,
   notifyResendAction,
+  // "Changed outside the bot" cards (src/views/driftCard.ts)
+  driftAcceptAction,
+  driftRevertAction,
 ];

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import { requireWrite } from '../bot/writeAccess';
+import { nameTurn } from '../telemetry';
 import { NEW_MESSAGE_KEY, asNewMessage, type ActionContext, type CardAction } from '../bot/action';
 import type { ActionResult } from '../bot/action';
 
@@ -15,6 +16,7 @@ export async function runCardAction(
   table: readonly CardAction[],
 ): Promise<ActionResult> {
   const action = typeof verb === 'string' ? table.find((a) => a.verb === verb) : undefined;
+  nameTurn('verb', action?.verb ?? 'unknown'); // only verbs of our own table reach telemetry
   if (!action) {
     throw new AppError(
       'bad_input',

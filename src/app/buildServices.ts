@@ -30,6 +30,9 @@ import { ssoValidatorFor } from './ssoValidation';
 import { storageFromConfig, type StorageBackend } from './storageFromConfig';
 import { createConversationStore } from '../store/conversationStore';
 import type { DurableStorage } from '../store/storage';
+import { tracedStorage } from '../store/tracedStorage';
+import { observeApprovals } from '../approvals/telemetry';
+import { observeOutbox, tracedSender } from '../notifications/telemetry';
 import { createTeamsSso, type TeamsSso } from '../teams/sso';
 import { deliveryCard } from '../views/notificationCard';
 import { approvalPresenter } from '../views/approvalPresenter';
@@ -118,7 +121,10 @@ export async function buildServices(
   logger: Logger,
   stops: Stops,
 ): Promise<BuiltServices> {
-  const { kind: storageKind, storage, leaseFor } = await storageFromConfig(config);
+  const backend = await storageFromConfig(config);
+  const { kind: storageKind, leaseFor } = backend;
+  // A span per store operation when telemetry is on (src/telemetry); the storage itself otherwise.
+  const storage = tracedStorage(backend.storage);
   stops.push(() => storage.close());
   const sandbox = config.mode === 'sandbox' ? await startSandbox(config, logger) : undefined;
   if (sandbox) stops.unshift(() => sandbox.close());
@@ -142,7 +148,9 @@ export async function buildServices(
     storage,
     graph: { forApp: () => pollingGraph },
     logger,
-    sender: createProactiveMessenger(config, logger, { timeoutMs: config.notify.sendTimeoutMs }),
+    sender: tracedSender(
+      createProactiveMessenger(config, logger, { timeoutMs: config.notify.sendTimeoutMs }),
+    ),
     render: deliveryCard,
     ...config.notify,
     instanceId: config.instanceId,
@@ -155,6 +163,8 @@ export async function buildServices(
   );
   notifications.start();
   stops.unshift(() => notifications.stop());
+  const stopOutboxGauges = observeOutbox(storage); // read only when metrics are collected
+  stops.unshift(async () => stopOutboxGauges());
   // Approvals (src/approvals): approver directory (group read with the app token), card
   // posts and updates outside a turn, and the sweep (its first run is the restart reconcile).
   const approvals = createApprovals({
@@ -187,6 +197,8 @@ export async function buildServices(
   };
   approvals.start();
   stops.unshift(() => approvals.stop());
+  const stopApprovalGauge = observeApprovals(storage); // read only when metrics are collected
+  stops.unshift(async () => stopApprovalGauge());
   return {
     services,
     storage,

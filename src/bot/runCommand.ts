@@ -2,6 +2,7 @@
 import { unknownCommandCard, usageCard } from '../views/messageCards';
 import { matchCommand } from './dispatch';
 import { requireWrite } from './writeAccess';
+import { nameTurn } from '../telemetry';
 import type { Command, CommandContext, Reply } from './command';
 
 /**
@@ -29,6 +30,8 @@ export async function runCommandText(text: string, ctx: CommandContext): Promise
   if (text.length > MAX_COMMAND_LENGTH && !allowsLength(text, table))
     return [tooLongReply(text.length)];
   const match = matchCommand(text, table);
+  if (match.kind !== 'empty')
+    nameTurn('command', match.kind === 'command' ? match.command.name : 'unknown');
   if (match.kind === 'empty') return runCommandText('help', ctx);
   if (match.kind === 'unknown')
     return [{ card: unknownCommandCard(match.input, match.suggestions) }];

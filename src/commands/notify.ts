@@ -23,19 +23,27 @@ import {
   referenceForPosts,
 } from '../notifications';
 import { parseNotifyArgs, type NotifyArgs } from '../notifications/notifyArgs';
-import {
-  hearsRuns,
-  type Subscription,
-  type SubscriptionScope,
-  type Topics,
-} from '../domain/notificationRecords';
-import { RUN_READ_SCOPE } from '../graph/permissions';
+import type { Subscription, SubscriptionScope, Topic } from '../domain/notificationRecords';
 import { withMuted, withScope } from '../notifications/subscriptionStore';
 import { command, type CommandContext } from '../bot/command';
 import type { Reply } from '../bot/command';
 
 const describeStatuses = (statuses: string[] | null) =>
   statuses ? `only when a flow becomes ${statuses.join(' or ')}` : 'for every readiness change';
+
+/** "readiness changes …, for every readiness change." plus what else the rule's topics post. */
+function describeRule(statuses: string[] | null, topics: Topic[] | undefined) {
+  const has = (t: Topic) => !topics || topics.includes(t);
+  const lead = has('readiness') ? 'readiness changes' : 'changes made outside the bot';
+  const tail = has('readiness') ? `, ${describeStatuses(statuses)}.` : '.';
+  const also =
+    has('readiness') && has('drift')
+      ? ' Changes made outside the bot (the SDS portal, scripts) are posted too.'
+      : '';
+  return { lead, tail: tail + also };
+}
+
+const topicsWords = (topics: Topic[] | undefined) => (topics ? ` only ${topics.join(',')}` : '');
 
 function actorOf(ctx: CommandContext) {
   if (!ctx.user.aadObjectId) {
@@ -70,58 +78,11 @@ async function pickSet(
   return { setId: found.set.id, setName: found.set.displayName };
 }
 
-/**
- * Whether the person may read sync runs (delegated IndustryData-Run.Read.All): run notices are
- * read with the app's token, so only someone who can read runs themselves turns them on.
- */
-async function canReadRuns(ctx: CommandContext): Promise<boolean> {
-  try {
-    await ctx.services.graph.forUser(ctx).listRuns({ pageSize: 1 });
-    return true;
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'forbidden') return false;
-    throw err;
-  }
-}
-
-/**
- * What the conversation will hear: `only runs|readiness` says it; plain `notify here` is both;
- * a rule for a set or for statuses keeps what it heard (both for a new subscription). Sync runs
- * are left out when the person cannot read them.
- */
-async function topicsFor(
-  ctx: CommandContext,
-  args: Extract<NotifyArgs, { action: 'here' }>,
-  current: Topics | undefined,
-): Promise<{ topics: Topics; note: string }> {
-  const plain = !args.set && !args.statuses && !args.topics;
-  const wanted: Topics = args.topics ?? (plain ? 'both' : (current ?? 'both'));
-  if (!hearsRuns(wanted) || (await canReadRuns(ctx))) return { topics: wanted, note: '' };
-  if (wanted === 'runs')
-    throw new AppError(
-      'forbidden',
-      `You cannot read sync runs yourself (${RUN_READ_SCOPE}), so this conversation cannot be subscribed to them.`,
-    );
-  return {
-    topics: 'readiness',
-    note: ` Sync runs are not included: you cannot read them yourself (${RUN_READ_SCOPE}).`,
-  };
-}
-
-const TOPIC_LEAD: Record<Topics, string> = {
-  both: 'readiness changes and sync runs that end failed, with errors or with warnings',
-  readiness: 'readiness changes',
-  runs: 'sync runs that end failed, with errors or with warnings',
-};
-
 async function here(
   ctx: CommandContext,
   args: Extract<NotifyArgs, { action: 'here' }>,
 ): Promise<Reply[]> {
   const by = actorOf(ctx);
-  const key = conversationKeyOf(ctx.conversation.id);
-  const subscriptions = createSubscriptionStore(ctx.services.storage);
-  const { topics, note } = await topicsFor(ctx, args, (await subscriptions.get(key))?.topics);
   // A delegated read as the person subscribing: who cannot read flow sets cannot subscribe.
   const sets = await setsReadableBy(ctx);
   const seen = await ctx.services.conversations.get(ctx.conversation.id);
@@ -130,15 +91,23 @@ async function here(
       'internal',
       'I could not store where this conversation is. Please try again.',
     );
-  const only = args.statuses ? ` only ${args.statuses.join(',')}` : '';
+  const only = args.statuses
+    ? ` only ${[...(args.topics ?? []), ...args.statuses].join(',')}`
+    : topicsWords(args.topics);
   const pick = args.set
     ? await pickSet(ctx, args.set, (id) => `notify here for ${id}${only}`, sets)
     : undefined;
   if (pick && 'reply' in pick) return [pick.reply];
+  const key = conversationKeyOf(ctx.conversation.id);
   const now = new Date();
-  const scope = { setId: pick?.setId ?? null, setName: pick?.setName, statuses: args.statuses };
+  const scope: SubscriptionScope = {
+    setId: pick?.setId ?? null,
+    setName: pick?.setName,
+    statuses: args.statuses,
+    ...(args.topics ? { topics: args.topics } : {}),
+  };
   let before: Subscription | undefined;
-  const after = await subscriptions.update(key, (current) => {
+  const after = await createSubscriptionStore(ctx.services.storage).update(key, (current) => {
     before = current;
     const base: Subscription = current ?? {
       conversationKey: key,
@@ -146,40 +115,30 @@ async function here(
       teamId: seen.teamId,
       reference: referenceForPosts(seen.reference),
       scopes: [],
-      topics,
       muted: [],
       active: true,
       createdBy: by,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    const next = { ...base, topics, reference: referenceForPosts(seen.reference) };
-    // `only runs|readiness` chooses what is heard and leaves the readiness rules as they are.
-    return args.topics && current
-      ? { ...next, active: true, inactive: undefined, updatedAt: now.toISOString() }
-      : withScope(next, scope, now);
+    return withScope({ ...base, reference: referenceForPosts(seen.reference) }, scope, now);
   });
   const where = ctx.conversation.type === 'channel' ? 'this channel (as new posts)' : 'this chat';
   const what = pick ? `flow set "${pick.setName}"` : 'every flow set';
-  const unchanged =
-    before?.active && before.topics === topics && before.scopes.some((s) => sameRule(s, scope));
+  const unchanged = before?.active && before.scopes.some((s) => sameRule(s, scope));
   const lead = unchanged ? 'Notifications were already on' : 'Notifications on';
-  if (topics === 'runs')
-    return [
-      {
-        text: `${lead}: I will post ${TOPIC_LEAD.runs} in ${where}, with the blocking error and what changed since the run before. "notify here" adds readiness changes; "notify off" stops it.`,
-      },
-    ];
-  const runs = hearsRuns(topics) ? `, and ${TOPIC_LEAD.runs}` : '';
+  const rule = describeRule(args.statuses, args.topics);
   return [
     {
-      text: `${lead}: I will post readiness changes of ${what} in ${where}, ${describeStatuses(args.statuses)}${runs}.${overlapNote(after, scope)}${note} "notify list" shows what applies to each set; "notify off" stops it.`,
+      text: `${lead}: I will post ${rule.lead} of ${what} in ${where}${rule.tail}${overlapNote(after, scope)} "notify list" shows what applies to each set; "notify off" stops it.`,
     },
   ];
 }
 
 const sameRule = (a: SubscriptionScope, b: SubscriptionScope) =>
-  a.setId === b.setId && (a.statuses ?? []).join(',') === (b.statuses ?? []).join(',');
+  a.setId === b.setId &&
+  (a.statuses ?? []).join(',') === (b.statuses ?? []).join(',') &&
+  (a.topics ?? []).join(',') === (b.topics ?? []).join(',');
 
 /** One rule per set: say how the new rule sits with the other rules of this conversation. */
 function overlapNote(sub: Subscription | undefined, scope: SubscriptionScope): string {
@@ -239,13 +198,13 @@ export const notifyCommand = command<NotifyArgs>({
   name: 'notify',
   aliases: ['notifications'],
   usage:
-    'notify here [for {set}] [only {statuses}] · notify here only runs|readiness · notify off [for {set}] · notify list',
+    'notify here [for {set}] [only {statuses}|drift|readiness] · notify off [for {set}] · notify list',
   summary:
-    'Notifications in this channel or chat: a card whenever a flow becomes ready, fails or expires, a flow or set is added or removed, or a sync run ends failed, with errors or with warnings.',
+    'Notifications in this channel or chat: a card whenever a flow becomes ready, fails or expires, a flow or set is added or removed, or a flow set is changed outside the bot.',
   examples: [
     'notify here',
-    'notify here only runs',
     'notify here for Northwind only failed,expired',
+    'notify here only drift',
     'notify off',
     'notify list',
   ],

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { approvalKeys, approvalsConfig, type ApprovalsConfig } from './approvalKeys';
 import { notifyConfig, notifyKeys, type NotifyConfig } from './notifyKeys';
+import { telemetryConfig, telemetryKeys, type TelemetryConfig } from './telemetryKeys';
 import { flag, optionalText, port } from './schemaParts';
 import * as storageParts from './storageKeys';
 
@@ -93,6 +94,7 @@ const keys = {
   ...notifyKeys,
   ...approvalKeys,
   ...storageParts.storageKeys,
+  ...telemetryKeys,
 } as const;
 
 type KeyName = keyof typeof keys;
@@ -133,6 +135,10 @@ export interface Config {
   storage: storageParts.StorageConfig;
   /** This instance's name in every log line and in the poller lease. */
   instanceId: string;
+  /** Where traces and metrics go (nowhere when neither exporter is set). */
+  telemetry: TelemetryConfig;
+  /** LOG_FORMAT when set; otherwise main.ts picks pretty for the sandbox on a terminal. */
+  logFormat?: 'json' | 'pretty';
 }
 
 export class ConfigError extends Error {
@@ -224,6 +230,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     approvals: approvalsConfig(r, sandbox),
     storage: storageParts.storageConfig(r),
     instanceId: storageParts.instanceIdOf(r, env),
+    telemetry: telemetryConfig(r),
+    logFormat: r.LOG_FORMAT,
   };
 }
 

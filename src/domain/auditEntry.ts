@@ -19,6 +19,12 @@ export const AUDIT_EVENTS = [
   'stale',
   'expired',
   'cancelled',
+  /** Changed outside the bot (portal, script), noticed by the poller (src/notifications/drift.ts). */
+  'drifted',
+  /** Someone acknowledged a change made outside the bot. */
+  'accepted',
+  /** Someone asked to put back what was changed outside the bot (a new change's preview). */
+  'revertProposed',
 ] as const;
 export type AuditEvent = (typeof AUDIT_EVENTS)[number];
 
@@ -55,6 +61,9 @@ export type StoredAuditEntry = z.infer<typeof StoredAuditEntry>;
 
 /** The actor of events nobody clicked (a preview expiring on the timer). */
 export const SYSTEM_ACTOR: Person = { aadObjectId: 'system', name: 'SDS Flow Admin (automatic)' };
+
+/** Who made a change noticed outside the bot: not known to us (Graph does not say). */
+export const OUTSIDE_ACTOR: Person = { aadObjectId: 'outside', name: 'someone outside the bot' };
 
 export type Shape = Record<string, unknown>;
 export const isShape = (v: unknown): v is Shape =>

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FLOW_KINDS } from './flowSchemas';
 import { ConversationReferenceSchema } from './conversationReference';
+import { DriftItem } from './driftRecords';
 
 export const SUBSCRIPTION_PREFIX = 'notify-sub';
 export const SET_STATE_PREFIX = 'notify-state';
@@ -19,12 +20,18 @@ const iso = z.iso.datetime();
 export const Actor = z.object({ aadObjectId: z.string().min(1), name: z.string() });
 export type Actor = z.infer<typeof Actor>;
 
+/** What a conversation can ask for (`notify here … only drift`); all of them by default. */
+export const TOPICS = ['readiness', 'drift', 'runs'] as const;
+export type Topic = (typeof TOPICS)[number];
+
 /** What one conversation receives: every set (setId null) or one set, optionally only some statuses. */
 export const SubscriptionScope = z.object({
   setId: z.string().nullable(),
   setName: z.string().optional(),
   /** New readiness statuses that notify; null = any change. */
   statuses: z.array(z.string()).nullable(),
+  /** What this rule notifies about; absent (older records) = every topic. */
+  topics: z.array(z.enum(TOPICS)).optional(),
 });
 export type SubscriptionScope = z.infer<typeof SubscriptionScope>;
 
@@ -39,12 +46,6 @@ export function ruleForSet(
   return scopes.find((s) => s.setId === setId) ?? scopes.find((s) => s.setId === null);
 }
 
-/** What a conversation hears about: readiness changes, sync runs that ended badly, or both. */
-export const TOPICS = ['both', 'runs', 'readiness'] as const;
-export type Topics = (typeof TOPICS)[number];
-export const hearsRuns = (topics: Topics): boolean => topics !== 'readiness';
-export const hearsReadiness = (topics: Topics): boolean => topics !== 'runs';
-
 export const INACTIVE_REASONS = ['uninstalled', 'removed', 'teamDeleted', 'gone'] as const;
 export type InactiveReason = (typeof INACTIVE_REASONS)[number];
 
@@ -56,8 +57,6 @@ export const Subscription = z.object({
   /** Refreshed on every inbound activity there (docs/teams-notes.md#proactive-messages). */
   reference: ConversationReferenceSchema,
   scopes: z.array(SubscriptionScope),
-  /** Records from before sync-run notices hear both. */
-  topics: z.enum(TOPICS).default('both'),
   muted: z.array(z.object({ setId: z.string(), setName: z.string(), by: Actor, at: iso })),
   active: z.boolean(),
   inactive: z.object({ reason: z.enum(INACTIVE_REASONS), detail: z.string(), at: iso }).optional(),
@@ -90,6 +89,7 @@ export const EVENT_KINDS = [
   'flowAdded',
   'flowRemoved',
   'setDeleted',
+  'drift',
   'runEnded',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -130,7 +130,7 @@ export type RunNotice = z.infer<typeof RunNotice>;
 export const NotificationEvent = z.object({
   /**
    * Deterministic: `{setId}:{flowId}:{version}`, `{setId}:deleted` or `run:{runId}`, so a
-   * re-detection is a no-op. Run events have no set (setId '').
+   * re-detection is a no-op. Run events belong to no set (setId '').
    */
   id: z.string(),
   kind: z.enum(EVENT_KINDS),
@@ -146,7 +146,9 @@ export const NotificationEvent = z.object({
   setVersion: z.string().optional(),
   detectedAt: iso,
   attribution: Attribution.optional(),
-  /** Set on `runEnded` events. */
+  /** For `drift`: what changed outside the bot (src/notifications/drift.ts). */
+  drift: DriftItem.optional(),
+  /** For `runEnded`: the sync run (src/notifications/runWatch.ts). */
   run: RunNotice.optional(),
 });
 export type NotificationEvent = z.infer<typeof NotificationEvent>;

@@ -8,6 +8,7 @@ import { logs, type Logger } from '../log';
 import { attemptFetch, attemptHttp, type Attempt, type RawAttempt } from './attempt';
 import { attemptError } from './failure';
 import { pathForLog } from './paths';
+import { tracedAttempt } from './spans';
 import {
   DEFAULT_TIMEOUT_MS,
   RETRY_DEFAULTS,
@@ -104,7 +105,10 @@ async function send(s: Settings, token: TokenProvider, req: GraphRequest): Promi
     const init = await buildInit(req, token, clientRequestId, attempt);
     const remaining = Math.max(1, s.retry.deadlineMs - (Date.now() - started));
     const t0 = Date.now();
-    const raw = await s.attempt(req.url, init, Math.min(s.timeoutMs, remaining));
+    const raw = await tracedAttempt(
+      { baseUrl: s.baseUrl, method: req.method, url: req.url, attempt, clientRequestId },
+      () => s.attempt(req.url, init, Math.min(s.timeoutMs, remaining)),
+    );
     const requestId = (raw.kind === 'response' && raw.headers.get('request-id')) || clientRequestId;
     const durationMs = Date.now() - t0;
     logAttempt(s, req, raw, () => ({ requestId, clientRequestId, attempt, durationMs }));

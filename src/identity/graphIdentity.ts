@@ -8,6 +8,7 @@ import { AuthError, type AuthenticationResult } from '@azure/msal-node';
 import { decodeJwt } from 'jose';
 import { AppError } from '../errors';
 import { createLogger } from '../log';
+import { instruments } from '../telemetry';
 import { adminConsentUrl as buildAdminConsentUrl } from './adminConsent';
 import { createConfidentialClient } from './msalClient';
 import { aadstsCode, toTokenAppError, type TokenFlow } from './tokenErrors';
@@ -52,6 +53,7 @@ export function createGraphIdentity(options: GraphIdentityOptions): GraphIdentit
     } catch (err) {
       const appError = toTokenAppError(err, { flow, adminConsentUrl: consentUrl });
       const msalError = err instanceof AuthError ? err : undefined;
+      instruments().tokenRequests.add(1, { flow, outcome: appError.code });
       logger.warn('graph token request failed', {
         flow,
         code: appError.code,
@@ -65,6 +67,8 @@ export function createGraphIdentity(options: GraphIdentityOptions): GraphIdentit
     if (!result?.accessToken) {
       throw new AppError('internal', 'Signing in to Microsoft Graph returned no token.');
     }
+    // from_cache: msal answered from its cache without asking Entra ID.
+    instruments().tokenRequests.add(1, { flow, outcome: result.fromCache ? 'from_cache' : 'ok' });
     logger.debug('graph token ready', {
       flow,
       fromCache: result.fromCache,

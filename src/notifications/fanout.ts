@@ -4,26 +4,35 @@
  * ruleForSet), minus muted sets. A burst for one
  * conversation (more than DIGEST_AFTER events in one poll) becomes one digest card instead of a
  * card per flow: fewer posts is kinder to the channel and to Teams' per-thread limits. Sync-run
- * notices (`runEnded`) belong to no set: they go to every active conversation that hears runs
- * (`notify here only runs|readiness`, default both), one card per run, never in a digest.
+ * notices (`runEnded`) belong to no set (setId ''): the all-sets rule decides (topic `runs`), no
+ * set mutes them, and each is a card of its own, never in a digest.
  */
 import { createHash } from 'node:crypto';
+import { withoutDriftDuplicates } from './drift';
 import {
-  hearsReadiness,
-  hearsRuns,
   ruleForSet,
   type Delivery,
   type NotificationEvent,
   type Subscription,
   type SubscriptionScope,
+  type Topic,
 } from '../domain/notificationRecords';
 
 export const DIGEST_AFTER = 3;
 
-/** Status filters match the new status; removals and deletions always notify (there is no new status). */
+/** Which topic (`notify here … only {topic}`) an event belongs to. */
+export const topicOf = (event: NotificationEvent): Topic =>
+  event.kind === 'drift' ? 'drift' : event.kind === 'runEnded' ? 'runs' : 'readiness';
+
+/**
+ * Topics first (absent = all); status filters match the new status of readiness events only;
+ * removals and deletions always notify (there is no new status).
+ */
 function scopeMatches(scope: SubscriptionScope, event: NotificationEvent): boolean {
   if (scope.setId !== null && scope.setId !== event.setId) return false;
+  if (scope.topics && !scope.topics.includes(topicOf(event))) return false;
   if (!scope.statuses || event.kind === 'flowRemoved' || event.kind === 'setDeleted') return true;
+  if (event.kind === 'drift' || event.kind === 'runEnded') return true;
   return scope.statuses.includes(event.to ?? '');
 }
 
@@ -34,8 +43,6 @@ export function eventsFor(
   if (!sub.active) return [];
   const muted = new Set(sub.muted.map((m) => m.setId));
   return events.filter((e) => {
-    if (e.kind === 'runEnded') return hearsRuns(sub.topics);
-    if (!hearsReadiness(sub.topics)) return false;
     if (muted.has(e.setId)) return false;
     const rule = ruleForSet(sub.scopes, e.setId);
     return rule !== undefined && scopeMatches(rule, e);
@@ -72,12 +79,13 @@ export function planDeliveries(
     updatedAt: at,
   });
   for (const sub of subscriptions) {
-    const mine = eventsFor(sub, events);
-    const readiness = mine.filter((e) => e.kind !== 'runEnded');
-    if (readiness.length > DIGEST_AFTER) deliveries.push(item(sub.conversationKey, readiness));
-    else for (const e of readiness) deliveries.push(item(sub.conversationKey, [e]));
-    for (const e of mine.filter((r) => r.kind === 'runEnded'))
-      deliveries.push(item(sub.conversationKey, [e]));
+    const all = withoutDriftDuplicates(eventsFor(sub, events));
+    // Drift and run notices are never part of a digest: each has its own card and buttons.
+    const alone = (e: NotificationEvent) => e.kind === 'drift' || e.kind === 'runEnded';
+    const mine = all.filter((e) => !alone(e));
+    if (mine.length > DIGEST_AFTER) deliveries.push(item(sub.conversationKey, mine));
+    else for (const e of mine) deliveries.push(item(sub.conversationKey, [e]));
+    for (const e of all) if (alone(e)) deliveries.push(item(sub.conversationKey, [e]));
   }
   return deliveries;
 }

@@ -1,15 +1,14 @@
 /**
  * The words after `notify`: `here [for {set}] [only {statuses}]`, `off [for {set}]`, `list`.
  * Statuses are Graph's readinessStatus values (docs/graph-notes.md#enumerations), any case, separated
- * by commas or spaces; "not ready" is accepted for notReady. `only runs` / `only readiness` choose
- * what the conversation hears (sync-run notices, readiness changes; both when neither is said).
+ * by commas or spaces; "not ready" is accepted for notReady.
  */
 import { READINESS_STATUSES } from '../domain/flowSchemas';
 import type { ParseResult } from '../domain/parse';
-import type { Topics } from '../domain/notificationRecords';
+import { TOPICS, type Topic } from '../domain/notificationRecords';
 
 export type NotifyArgs =
-  | { action: 'here'; set?: string; statuses: string[] | null; topics?: Exclude<Topics, 'both'> }
+  | { action: 'here'; set?: string; statuses: string[] | null; topics?: Topic[] }
   | { action: 'off'; set?: string }
   | { action: 'list' };
 
@@ -30,6 +29,25 @@ export function parseStatuses(text: string): ParseResult<string[]> {
   return { ok: true, args: [...new Set(words.map((w) => STATUS_BY_WORD.get(w.toLowerCase())!))] };
 }
 
+const TOPIC_BY_WORD = new Map<string, Topic>([
+  ...TOPICS.map((t) => [t, t] as const),
+  ['run', 'runs'],
+  ['sync', 'runs'],
+]);
+
+/**
+ * `only drift`, `only readiness`, `only runs` (any of them, with commas or spaces): the topics, and
+ * what is left (statuses). No topic word: every topic (undefined).
+ */
+export function topicWords(text: string): { topics?: Topic[]; rest: string } {
+  const words = text.split(/[\s,;]+/).filter(Boolean);
+  const topics = words
+    .map((w) => TOPIC_BY_WORD.get(w.toLowerCase()))
+    .filter((t) => t !== undefined);
+  const rest = words.filter((w) => !TOPIC_BY_WORD.has(w.toLowerCase())).join(' ');
+  return topics.length ? { topics: [...new Set(topics)], rest } : { rest };
+}
+
 /** Splits `for {set} only {statuses}`; either part may be missing. */
 function scopeWords(rest: string): ParseResult<{ set?: string; only?: string }> {
   const match = /^(?:for\s+(.+?))?\s*(?:(?:^|\s)only\s+(.+))?$/is.exec(rest.trim());
@@ -41,14 +59,6 @@ function scopeWords(rest: string): ParseResult<{ set?: string; only?: string }> 
   const [, set, only] = match;
   return { ok: true, args: { set: set?.trim() || undefined, only: only?.trim() } };
 }
-
-const TOPIC_WORDS: Record<string, Exclude<Topics, 'both'>> = {
-  runs: 'runs',
-  run: 'runs',
-  'sync runs': 'runs',
-  readiness: 'readiness',
-};
-const topicOf = (only: string) => TOPIC_WORDS[only.trim().toLowerCase().replace(/\s+/g, ' ')];
 
 export function parseNotifyArgs(rest: string): ParseResult<NotifyArgs> {
   const [verb = 'list', ...more] = rest.trim().split(/\s+/).filter(Boolean);
@@ -65,18 +75,22 @@ export function parseNotifyArgs(rest: string): ParseResult<NotifyArgs> {
       if (!scope.ok) return scope;
       if (scope.args.only === undefined)
         return { ok: true, args: { action: 'here', set: scope.args.set, statuses: null } };
-      const topics = topicOf(scope.args.only);
-      if (topics === 'runs' && scope.args.set)
-        return {
-          ok: false,
-          error: 'Sync runs cover every flow set: say "notify here only runs", without "for".',
-        };
-      if (topics)
-        return { ok: true, args: { action: 'here', set: scope.args.set, statuses: null, topics } };
-      const statuses = parseStatuses(scope.args.only);
-      return statuses.ok
-        ? { ok: true, args: { action: 'here', set: scope.args.set, statuses: statuses.args } }
-        : statuses;
+      const { topics, rest } = topicWords(scope.args.only);
+      const base = { action: 'here' as const, set: scope.args.set, ...(topics ? { topics } : {}) };
+      if (topics && !rest) return { ok: true, args: { ...base, statuses: null } };
+      const statuses = parseStatuses(rest);
+      if (!statuses.ok) return statuses;
+      // Statuses are about readiness: "only drift, failed" is drift and failures.
+      const withReadiness =
+        topics && !topics.includes('readiness') ? [...topics, 'readiness' as const] : topics;
+      return {
+        ok: true,
+        args: {
+          ...base,
+          ...(withReadiness ? { topics: withReadiness } : {}),
+          statuses: statuses.args,
+        },
+      };
     }
     case 'off': {
       const scope = scopeWords(tail);

@@ -11,7 +11,7 @@
  */
 import { createRecordStore, retryOnConflict, type Versioned } from '../store/recordStore';
 import { deliveryIdOf } from './fanout';
-import { isStorageConflict, type DurableStorage } from '../store/storage';
+import { isStorageConflict, type DurableStorage, type StoreItems } from '../store/storage';
 import {
   Delivery,
   OUTBOX_PREFIX,
@@ -73,18 +73,24 @@ export function setStateStore(storage: DurableStorage) {
 
 /**
  * Records one poll, in two steps, since storage has no transaction across records
- * (store/storage.ts): first the new deliveries, each create-only; then the changed set states
- * and the runs' statuses (runWatch.ts), each compare-and-set against the eTag it was read with.
- * When the states do not land (a crash, a lost race), the next poll detects the same transitions
- * again: events the outbox already holds for a conversation are left out (`unrecorded`), so
- * nothing is lost or doubled.
+ * (store/storage.ts): first the new deliveries, each create-only; then the changed set states,
+ * each compare-and-set against the eTag it was read with. When the states do not land (a crash,
+ * a lost race), the next poll detects the same transitions again: events the outbox already
+ * holds for a conversation are left out (`unrecorded`), so nothing is lost or doubled.
  */
 export async function recordPoll(
   storage: DurableStorage,
   states: ReadonlyArray<{ state: SetState; eTag: string | undefined }>,
   planned: readonly Delivery[],
+  /**
+   * Drift of the same poll (drift.ts): its records are created first (before any card can name
+   * them), its configurations are committed with the states.
+   */
+  drift: { records: StoreItems; configs: StoreItems } = { records: {}, configs: {} },
+  /** The runs' statuses (runWatch.ts): they advance with the set states, after their notices. */
   runWatch?: { value: RunWatch; eTag: string | undefined },
 ): Promise<void> {
+  await createMissing(storage, drift.records);
   const deliveries = planned.length ? await unrecorded(storage, planned) : [];
   const keys = deliveries.map((d) => `${OUTBOX_PREFIX}/${d.id}`);
   // A conflict means another writer created some of them: read again, write the rest.
@@ -96,8 +102,7 @@ export async function recordPoll(
     });
     if (Object.keys(batch).length) await storage.write(batch);
   });
-  const batch: Record<string, Record<string, unknown>> = {};
-  // The runs' statuses advance with the set states, after their notices are in the outbox.
+  const batch: Record<string, Record<string, unknown>> = { ...drift.configs };
   if (runWatch)
     batch[`${RUN_WATCH_PREFIX}/${RUN_WATCH_ID}`] = {
       ...RunWatch.parse(runWatch.value),
@@ -110,6 +115,17 @@ export async function recordPoll(
     };
   }
   if (Object.keys(batch).length) await storage.write(batch);
+}
+
+/** Writes the create-only `items` that do not exist yet (another writer's copy wins). */
+async function createMissing(storage: DurableStorage, items: StoreItems): Promise<void> {
+  const keys = Object.keys(items);
+  if (!keys.length) return;
+  await retryOnConflict(async () => {
+    const existing = await storage.read(keys);
+    const missing = Object.fromEntries(keys.filter((k) => !existing[k]).map((k) => [k, items[k]!]));
+    if (Object.keys(missing).length) await storage.write(missing);
+  });
 }
 
 /** The planned deliveries without the events the outbox already holds for their conversation. */

@@ -16,7 +16,11 @@ import type { IndustryDataApi } from '../graph';
 import type { Logger } from '../log';
 import type { DurableStorage } from '../store/storage';
 import { attribute } from './attribution';
-import { detectDeletedSets, detectSet } from './detect';
+import { detectDeletedSets, detectSet, type SetReading } from './detect';
+import { busySetIds, detectDrift, unrecordedDrift } from './drift';
+import { recordDriftEvent } from './driftHistory';
+import { createAuditLog, type AuditLog } from '../history';
+import { OUTSIDE_ACTOR } from '../domain/auditEntry';
 import { planDeliveries } from './fanout';
 import type { LeaseHandle } from './lease';
 import { recordPoll, setStateStore } from './outbox';
@@ -30,6 +34,8 @@ export interface PollerDeps {
   graph: () => IndustryDataApi;
   subscriptions: SubscriptionStore;
   appliedChanges: () => Promise<PendingChange[]>;
+  /** Where changes made through the bot are recorded (drift is what they do not explain). */
+  audit?: AuditLog;
   lease: LeaseHandle;
   logger: Logger;
   now?: () => Date;
@@ -54,6 +60,7 @@ export const isTransient = (err: AppError): boolean =>
 export function createPoller(deps: PollerDeps) {
   const now = deps.now ?? (() => new Date());
   const states = setStateStore(deps.storage);
+  const audit = deps.audit ?? createAuditLog(deps.storage, { logger: deps.logger });
 
   async function poll(): Promise<PollResult> {
     if (!deps.lease.held()) return { kind: 'skipped', reason: 'another instance holds the lease' };
@@ -69,6 +76,7 @@ export function createPoller(deps: PollerDeps) {
     const changed: Array<{ state: SetState; eTag: string | undefined }> = [];
     let events: NotificationEvent[] = [];
     let error: AppError | undefined;
+    const readings: SetReading[] = [];
     for (const set of sets) {
       let flows;
       try {
@@ -81,6 +89,7 @@ export function createPoller(deps: PollerDeps) {
         if (isTransient(e)) break;
         continue;
       }
+      readings.push({ set, flows });
       const previous = stored.get(set.id);
       const found = detectSet(previous?.value, { set, flows }, at);
       events.push(...found.events);
@@ -98,7 +107,20 @@ export function createPoller(deps: PollerDeps) {
       ...removed.states.map((state) => ({ state, eTag: stored.get(state.setId)?.eTag })),
     );
 
-    if (events.length) events = attribute(events, await deps.appliedChanges());
+    const pending = await deps.appliedChanges();
+    const entries = once(
+      async () => (await audit.list({ limit: Number.MAX_SAFE_INTEGER })).entries,
+    );
+    const drift = await detectDrift({
+      storage: deps.storage,
+      readings,
+      listedIds: listed,
+      busySetIds: await busySetIds(pending, entries, at),
+      audit: entries,
+      at,
+    });
+    if (events.length) events = attribute(events, pending);
+    events.push(...drift.events);
     // Sync runs (runWatch.ts): a failure to read them leaves readiness as it is, and says so.
     let runs: RunReading = { events: [] };
     if (!error || !isTransient(error)) {
@@ -111,7 +133,10 @@ export function createPoller(deps: PollerDeps) {
     events.push(...runs.events);
     const subs = events.length ? await deps.subscriptions.list() : [];
     const deliveries = planDeliveries(events, subs, at);
-    await recordPoll(deps.storage, changed, deliveries, runs.watch);
+    await recordPoll(deps.storage, changed, deliveries, drift, runs.watch);
+    const noticed = drift.items.length ? unrecordedDrift(drift.items, await entries()) : [];
+    for (const item of noticed)
+      await recordDriftEvent({ audit, logger: deps.logger }, item, 'drifted', OUTSIDE_ACTOR, at);
     return {
       kind: error ? 'partial' : 'done',
       sets: sets.length,
@@ -125,3 +150,9 @@ export function createPoller(deps: PollerDeps) {
 }
 
 export type Poller = ReturnType<typeof createPoller>;
+
+/** Runs `read` at most once, and only when asked. */
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= read());
+}

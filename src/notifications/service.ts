@@ -16,6 +16,7 @@ import { onConversationSeen, type SeenConversation } from './conversationHook';
 import { createLease } from './lease';
 import { createOutbox, type Outbox } from './outbox';
 import { createPoller, isTransient, type PollResult } from './poller';
+import { tracedPoll } from './telemetry';
 import { createRateLimiter } from './rateLimiter';
 import type { NotificationSender } from './sender';
 import { createSubscriptionStore, type SubscriptionStore } from './subscriptionStore';
@@ -123,7 +124,7 @@ export function createNotifications(options: NotificationsOptions): Notification
   const poll = serialised(async (): Promise<PollResult> => {
     if (!(await ensureLease()))
       return { kind: 'skipped', reason: 'another instance holds the lease' };
-    const result = await poller.poll();
+    const result = await tracedPoll(poller.poll)();
     if (result.kind === 'failed' || result.kind === 'partial') {
       log.warn('notify poll failed', {
         kind: result.kind,

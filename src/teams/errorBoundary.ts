@@ -6,11 +6,13 @@ import type { TurnContext } from 'botbuilder';
 import { errorCard } from '../views/messageCards';
 import { AppError, toAppError } from '../errors';
 import type { Logger } from '../log';
+import { activeTraceId, failTurn } from '../telemetry';
 import { InvokeResponse, cardInvokeResponse, errorInvokeResponse } from './invokeResponse';
 import { cardActivity } from './replies';
 
 export function logFailure(logger: Logger, ctx: TurnContext, err: unknown): AppError {
   const error = toAppError(err);
+  failTurn(error);
   const cause = error.cause instanceof Error ? error.cause : undefined;
   logger[error.code === 'internal' ? 'error' : 'warn']('turn failed', {
     code: error.code,
@@ -37,7 +39,9 @@ export async function replyWithError(
 ): Promise<void> {
   const error = logFailure(logger, ctx, err);
   await ctx.sendActivity(
-    cardActivity(errorCard(error, { activityId: ctx.activity.id, retryCommand })),
+    cardActivity(
+      errorCard(error, { activityId: ctx.activity.id, retryCommand, traceId: activeTraceId() }),
+    ),
   );
 }
 
@@ -57,5 +61,7 @@ export function invokeResponseForError(
       : '';
     return errorInvokeResponse(400, 'BadRequest', error.userMessage + details);
   }
-  return cardInvokeResponse(errorCard(error, { activityId: ctx.activity.id }));
+  return cardInvokeResponse(
+    errorCard(error, { activityId: ctx.activity.id, traceId: activeTraceId() }),
+  );
 }

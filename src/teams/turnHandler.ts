@@ -13,6 +13,8 @@ import { createInvokeTurn } from './invokeTurns';
 import { createMessageTurns } from './messageTurns';
 import type { TeamsSso } from './sso';
 import { createWelcomeOnInstall } from './welcomeOnInstall';
+import { turnSpanAttributes } from './turnSpan';
+import { inTurn } from '../telemetry';
 
 export type TurnHandler = (ctx: TurnContext) => Promise<void>;
 
@@ -27,7 +29,7 @@ export function createTurnHandler(
   const onInvoke = createInvokeTurn(services, actions, sendReplies, resumeCommand, sso);
   const welcomeOnInstall = createWelcomeOnInstall(services);
 
-  return async (ctx) => {
+  const route = async (ctx: TurnContext): Promise<void> => {
     await rememberConversation(ctx, services);
     switch (ctx.activity.type) {
       case ActivityTypes.Message:
@@ -41,4 +43,11 @@ export function createTurnHandler(
         return;
     }
   };
+  // One span per turn (telemetry off: just the turn); Graph and store spans become its children.
+  return (ctx) =>
+    inTurn(
+      ctx.activity.type,
+      () => turnSpanAttributes(ctx.activity),
+      () => route(ctx),
+    );
 }

@@ -49,6 +49,9 @@ const EVENTS: Record<StoredAuditEntry['event'], { text: string; color: string }>
   stale: { text: 'Not applied (changed since the preview)', color: 'Default' },
   expired: { text: 'Expired without being applied', color: 'Default' },
   cancelled: { text: 'Cancelled', color: 'Default' },
+  drifted: { text: 'Changed outside the bot', color: 'Attention' },
+  accepted: { text: 'Accepted', color: 'Default' },
+  revertProposed: { text: 'Revert proposed', color: 'Default' },
 };
 
 /** What a change's latest event means for the change as a whole. */
@@ -72,6 +75,7 @@ function status(entry: StoredAuditEntry): string {
 function lifecycle(entries: readonly StoredAuditEntry[]): string {
   const first = entries[0]!;
   const latest = entries.at(-1)!;
+  if (first.event === 'drifted') return driftLifecycle(latest);
   const parts = [`Requested by ${first.requester.name}`];
   const approver =
     entries.find((e) => e.event === 'approved')?.actor ?? entries.find((e) => e.approver)?.approver;
@@ -84,6 +88,15 @@ function lifecycle(entries: readonly StoredAuditEntry[]): string {
     parts.push(`${EVENTS[latest.event].text.replace(/^[✓✗] /, '').toLowerCase()}${by}`);
   }
   return parts.join(' · ');
+}
+
+/** "Changed outside the bot · accepted by Avery Admin": a drift's own line. */
+function driftLifecycle(latest: StoredAuditEntry): string {
+  const then =
+    latest.event === 'drifted'
+      ? ''
+      : ` · ${EVENTS[latest.event].text.toLowerCase()} by ${latest.actor.name}`;
+  return `Changed outside the bot${then}`;
 }
 
 /** One line per event for the expanded details, in UTC to the second (the record, not the reader's clock). */
@@ -124,7 +137,7 @@ function row(entries: readonly StoredAuditEntry[]) {
   // What was asked (or applied) carries the body the field rows are drawn from.
   const withBody =
     [...entries].reverse().find((e) => e.event === 'applied') ??
-    entries.find((e) => e.event === 'requested') ??
+    entries.find((e) => e.event === 'requested' || e.event === 'drifted') ??
     latest;
   const requestIds = [...new Set(entries.map((e) => e.requestId).filter(Boolean))];
   return {

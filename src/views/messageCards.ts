@@ -83,10 +83,12 @@ const TITLES: Record<string, string> = {
  */
 export function errorCard(
   error: AppError,
-  correlation: { activityId?: string; retryCommand?: string },
+  /** `traceId`: the OpenTelemetry trace of the turn, when traces are exported (src/telemetry). */
+  correlation: { activityId?: string; retryCommand?: string; traceId?: string },
 ): AdaptiveCard {
   const refs = [
     correlation.activityId ? `activity ${correlation.activityId}` : '',
+    correlation.traceId ? `trace ${correlation.traceId}` : '',
     error.requestId ? `Graph request-id ${error.requestId}` : '',
   ].filter(Boolean);
   return renderCard('error', {

@@ -10,6 +10,7 @@ import { AdaptiveCard, renderCard } from './render';
 import { NEW_MESSAGE_KEY } from '../domain/adaptiveCard';
 import { localTime, timeFact, type LocalTime } from './localTime';
 import { runNoticeHeadline, runNotificationCard } from './runNotificationCard';
+import { driftCard } from './driftCard';
 
 export const MUTE_VERB = 'notify.mute';
 export const RESET_VERB = 'flow.reset';
@@ -60,6 +61,8 @@ export function changeText(e: NotificationEvent): string {
       return 'The flow set was deleted';
     case 'runEnded':
       return runNoticeHeadline(e.run);
+    case 'drift':
+      return 'Changed outside the bot';
   }
 }
 
@@ -76,6 +79,8 @@ function headline(e: NotificationEvent): string {
       return 'flow set deleted';
     case 'runEnded':
       return runNoticeHeadline(e.run);
+    case 'drift':
+      return 'changed outside the bot';
   }
 }
 
@@ -176,5 +181,7 @@ export function deliveryCard(events: readonly NotificationEvent[]): AdaptiveCard
   const [first] = events;
   if (events.length === 1 && first!.kind === 'runEnded' && first!.run)
     return runNotificationCard(first!.run, first!.detectedAt);
+  const drift = events.length === 1 ? first!.drift : undefined;
+  if (drift) return driftCard(drift);
   return events.length === 1 ? notificationCard(first!) : notificationDigestCard(events);
 }

@@ -5,7 +5,12 @@
  * the conversation can tell whether the first post arrived) and undelivered ones.
  */
 import type { ConversationRef } from '../domain/people';
-import type { Delivery, Subscription, SubscriptionScope } from '../domain/notificationRecords';
+import type {
+  Delivery,
+  Subscription,
+  SubscriptionScope,
+  Topic,
+} from '../domain/notificationRecords';
 import { changeText } from './notificationCard';
 import { AdaptiveCard, renderCard } from './render';
 import { localTime, timeFact, type LocalTime, type TimeFact } from './localTime';
@@ -18,10 +23,19 @@ const PLACES: Record<ConversationRef['type'], string> = {
   personal: 'this chat',
 };
 
-const statusText = (scope: SubscriptionScope) =>
+const readinessText = (scope: SubscriptionScope) =>
   scope.statuses
     ? `only when a flow becomes ${scope.statuses.join(' or ')}`
     : 'every readiness change';
+
+/** A rule without topics (every topic) reads as before; `only drift` and the like say what they post. */
+const TOPIC_TEXT: Record<Topic, (scope: SubscriptionScope) => string> = {
+  readiness: readinessText,
+  drift: () => 'changes made outside the bot',
+  runs: () => 'sync runs',
+};
+const statusText = (scope: SubscriptionScope) =>
+  scope.topics ? scope.topics.map((t) => TOPIC_TEXT[t](scope)).join('; ') : readinessText(scope);
 
 /**
  * One line per rule, and one rule applies per set (ruleForSet): a set with its own rule says it
@@ -39,18 +53,6 @@ function ruleFacts(scopes: readonly SubscriptionScope[]): Array<{ title: string;
       value: all ? `${statusText(s)} (its own rule, instead of the all-sets rule)` : statusText(s),
     })),
   ];
-}
-
-const TOPIC_WORDS = {
-  both: 'readiness changes and sync runs that end failed, with errors or with warnings',
-  readiness: 'readiness changes only ("notify here" adds sync runs)',
-  runs: 'sync runs that end failed, with errors or with warnings only ("notify here" adds readiness)',
-} as const;
-
-/** What the conversation hears, then the readiness rules when it hears readiness. */
-function topicFacts(sub: Subscription): Array<{ title: string; value: string }> {
-  const topic = { title: 'Receives', value: TOPIC_WORDS[sub.topics] };
-  return sub.topics === 'runs' ? [topic] : [topic, ...ruleFacts(sub.scopes)];
 }
 
 /**
@@ -93,11 +95,9 @@ function stateOf(sub: Subscription | undefined): {
 function summary(d: Delivery, after: string): LocalTime {
   const first = d.events[0]!;
   const what =
-    d.events.length !== 1
-      ? `${d.events.length} readiness changes`
-      : first.kind === 'runEnded'
-        ? changeText(first)
-        : `${first.setName} · ${changeText(first)}`;
+    d.events.length === 1
+      ? `${first.setName} · ${changeText(first)}`
+      : `${d.events.length} readiness changes`;
   return localTime(`${what} (`, first.detectedAt, `)${after}`);
 }
 
@@ -155,9 +155,9 @@ export function notifyListCard(
   return renderCard('notify-list', {
     title: `Notifications in ${PLACES[place]}`,
     ...stateOf(sub),
-    facts: sub ? topicFacts(sub) : [],
+    facts: ruleFacts(sub?.scopes ?? []),
     times,
     problems: problems(ordered),
-    hint: 'notify here [for {set}] [only {statuses}] adds; notify here only runs|readiness chooses; notify off [for {set}] removes or mutes.',
+    hint: 'notify here [for {set}] [only {statuses}|drift|readiness] adds; notify off [for {set}] removes or mutes.',
   });
 }

@@ -71,7 +71,6 @@ export function subscription(over: Partial<Subscription> = {}): Subscription {
       bot: { id: '28:bot', name: 'SDS Flow Admin' },
     },
     scopes: [{ setId: null, statuses: null }],
-    topics: 'both',
     muted: [],
     active: true,
     createdBy: AVERY,

@@ -22,6 +22,9 @@ import { CHANGE_CARD_STATES } from '../changes/changeCardStates';
 // ── notifications (src/views/notificationCard.ts, notifyListCard.ts): begin ──
 import { NOTIFICATION_CARD_STATES } from '../notifications/cardStates';
 // ── notifications: end ──
+// ── drift (src/views/driftCard.ts, cards/drift.json): begin ──
+import { DRIFT_CARD_STATES } from '../notifications/driftCardStates';
+// ── drift: end ──
 // ── audit (src/views/historyCard.ts, cards/history.json): begin ──
 import { HISTORY_CARD_STATES } from '../history/historyCardStates';
 // ── audit: end ──
@@ -92,6 +95,9 @@ export const VIEW_MODEL_STATES: Record<string, CardStates> = {
   // ── notifications: begin ──
   ...NOTIFICATION_CARD_STATES,
   // ── notifications: end ──
+  // ── drift: begin ──
+  ...DRIFT_CARD_STATES,
+  // ── drift: end ──
   // ── audit: begin ──
   ...HISTORY_CARD_STATES,
   // ── audit: end ──

@@ -20,6 +20,9 @@ const EVENT_WORDS: Record<StoredAuditEntry['event'], string> = {
   stale: 'the object changed before it was applied',
   expired: 'its preview expired',
   cancelled: 'it was cancelled',
+  drifted: 'it was made outside the bot: use Revert on its card',
+  accepted: 'it was made outside the bot and accepted: use Revert on its card',
+  revertProposed: 'it was made outside the bot; its revert is a change of its own',
 };
 
 /** `entries`: every entry of one change, latest first. */

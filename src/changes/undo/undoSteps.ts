@@ -5,6 +5,7 @@ import {
   entryTitle,
   flowKindOfEntry,
   isShape,
+  OUTSIDE_ACTOR,
   shortId,
   type StoredAuditEntry,
 } from '../../domain/auditEntry';
@@ -24,7 +25,9 @@ export type UndoPlan =
 
 /** "change 1a2b3c4d (applied by Avery Admin at 2026-03-01 10:07:33 UTC)" */
 export const appliedPhrase = (entry: StoredAuditEntry): string =>
-  `change ${shortId(entry.changeId)} (applied by ${entry.actor.name} at ${formatTime(entry.at, 'second')})`;
+  entry.actor.aadObjectId === OUTSIDE_ACTOR.aadObjectId
+    ? `the change made outside the bot (noticed at ${formatTime(entry.at, 'second')})`
+    : `change ${shortId(entry.changeId)} (applied by ${entry.actor.name} at ${formatTime(entry.at, 'second')})`;
 
 export function explain(
   entry: StoredAuditEntry,
