@@ -54,6 +54,7 @@ describe('sync-run notices (component)', () => {
     const READINESS_ONLY = '19:readiness@thread.tacv2';
     const runsOnly = await sayInChannel(bot, RUNS_ONLY, 'notify here only runs');
     expect(runsOnly.text).toMatch(/Notifications on: I will post sync runs that end failed/);
+    expect(runsOnly.text).not.toMatch(/readiness changes/);
     const readiness = await sayInChannel(bot, READINESS_ONLY, 'notify here only readiness');
     expect(readiness.text).toMatch(/readiness changes of every flow set/);
     expect(readiness.text).not.toMatch(/sync runs/);
