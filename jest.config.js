@@ -1,6 +1,8 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: 'node',
+  // jest's node environment, plus a line naming any test file that leaves a server, socket or
+  // child process open (what makes jest say "A worker process has failed to exit gracefully").
+  testEnvironment: '<rootDir>/test/support/jestEnvironment.ts',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },

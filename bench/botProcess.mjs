@@ -9,6 +9,7 @@
 //
 // IPC (process.send, the fork's channel; no HTTP route): {type:'stats'} → {cpu, rss, durations,
 // problems} (durations and problems since the previous stats), {type:'stop'}.
+import { Agent, request } from 'node:http';
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,28 @@ restify.createServer = function timedCreateServer(...args) {
   return server;
 };
 
+// In the real sandbox the identity provider mints the SSO assertion in-process; here it is one loopback
+// hop to the services process. Over node:http, not the global fetch: the bot itself never calls fetch,
+// and undici's start-up (~50 ms on its first use) would otherwise land in the first command's figure.
+const mintAgent = new Agent({ keepAlive: true });
+function postText(url, body) {
+  return new Promise((resolve, reject) => {
+    const headers = {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    };
+    const req = request(url, { method: 'POST', headers, agent: mintAgent }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, text }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 let stop = async () => {};
 let url;
 if (process.env.BENCH_KIND === 'echo') {
@@ -44,12 +67,11 @@ if (process.env.BENCH_KIND === 'echo') {
     idp: {
       ...remote.idp,
       async mintSsoToken(aadObjectId, options) {
-        const res = await fetch(remote.mintUrl, {
-          method: 'POST',
-          body: JSON.stringify({ aadObjectId, options }),
-        });
-        const text = await res.text();
-        if (res.status !== 200) throw new Error(`bench SSO mint: ${text}`);
+        const { status, text } = await postText(
+          remote.mintUrl,
+          JSON.stringify({ aadObjectId, options }),
+        );
+        if (status !== 200) throw new Error(`bench SSO mint: ${text}`);
         return text;
       },
       mintGraphToken: () => Promise.reject(new Error('not in the bot process')),
@@ -82,6 +104,7 @@ if (process.env.BENCH_KIND === 'echo') {
   url = app.botUrl;
   stop = async () => {
     await app.stop();
+    mintAgent.destroy();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { createGraphClient } from '../graph';
 import { createGraphAccess, type SsoSource } from '../identity/graphAccess';
 import {
+  createStorageCacheClient,
   createGraphIdentityFromConfig,
   createSandboxGraphIdentity,
   type GraphIdentity,
@@ -22,8 +23,9 @@ import type { Approvals } from '../approvals/access';
 import { groupMembersReader } from '../approvals/groupMembers';
 import { createApprovals } from '../approvals/service';
 import { createHttp } from '../graph/http';
-import { SandboxTokenError, type LocalIdentityProvider } from '../sandbox/idp';
-import { startSandbox, type SandboxServices } from '../sandbox/startSandbox';
+import type { SandboxIdentity } from '../sandbox/external';
+import { SandboxTokenError } from '../sandbox/idp/sandboxTokens';
+import type { SandboxServices } from '../sandbox/startSandbox';
 import { SANDBOX_CLIENT_ID, sandboxUserNote } from '../sandbox/users';
 import type { AppServices } from '../bot/command';
 import { ssoValidatorFor } from './ssoValidation';
@@ -59,7 +61,7 @@ export interface BuiltServices {
  * id that is not a GUID gets a plain answer, not "something went wrong".
  */
 async function mintSandboxAssertion(
-  idp: LocalIdentityProvider,
+  idp: SandboxIdentity,
   user: { aadObjectId: string; name?: string },
 ): Promise<string> {
   try {
@@ -74,10 +76,25 @@ async function mintSandboxAssertion(
   }
 }
 
-function ssoSource(config: Config, idp: LocalIdentityProvider | undefined): SsoSource {
+function ssoSource(config: Config, idp: SandboxIdentity | undefined): SsoSource {
   if (config.ssoMode === 'mint' && idp)
     return { kind: 'mint', mint: (user) => mintSandboxAssertion(idp, user) };
   return { kind: 'teams', validate: ssoValidatorFor(config, idp) };
+}
+
+/**
+ * The sandbox's emulator and IdP: started here (SANDBOX_SERVICES=local), or shared with other
+ * instances and reached over loopback (external, src/sandbox/external.ts). None in production.
+ */
+async function sandboxParts(config: Config, logger: Logger, stops: Stops) {
+  if (config.mode !== 'sandbox') return {};
+  if (config.sandbox.services === 'external') {
+    const { connectSandboxIdentity } = await import('../sandbox/external');
+    return { idp: await connectSandboxIdentity(config.sandbox.idpUrl ?? '') };
+  }
+  const sandbox = await startSandboxServices(config, logger);
+  stops.unshift(() => sandbox.close());
+  return { sandbox, idp: sandbox.idp, graphBaseUrl: sandbox.emulator.baseUrl };
 }
 
 /** Identity, Graph access as each person, and Teams SSO when tokens come from Teams. */
@@ -85,14 +102,21 @@ function buildGraphAccess(
   config: Config,
   logger: Logger,
   storage: DurableStorage,
-  sandbox: SandboxServices | undefined,
+  sandbox: { idp?: SandboxIdentity; graphBaseUrl?: string },
 ) {
-  const identity: GraphIdentity = sandbox
-    ? createSandboxGraphIdentity(sandbox.idp, { logger })
-    : createGraphIdentityFromConfig(config.identity, { logger });
+  // Several instances share one token cache (per user, sealed) when there is a key for it:
+  // always with STORAGE=azure (config requires TOKEN_CACHE_KEY), and with SQLite if one is set.
+  const key = config.storage.tokenCacheKey;
+  const extras = {
+    logger,
+    userTokenCache: key ? createStorageCacheClient(storage, key, logger) : undefined,
+  };
+  const identity: GraphIdentity = sandbox.idp
+    ? createSandboxGraphIdentity(sandbox.idp, extras)
+    : createGraphIdentityFromConfig(config.identity, extras);
   const graphBaseUrl =
-    sandbox?.emulator.baseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/beta';
-  const sso = ssoSource(config, sandbox?.idp);
+    sandbox.graphBaseUrl ?? config.graph.baseUrl ?? 'https://graph.microsoft.com/beta';
+  const sso = ssoSource(config, sandbox.idp);
   const client = createGraphClient({ baseUrl: graphBaseUrl, logger });
   // Teams SSO (token exchange, loginRequest) runs only when SSO tokens come from Teams.
   const teamsSso =
@@ -111,9 +135,19 @@ function buildGraphAccess(
     sso,
     teamsSso && ((oid) => teamsSso.forgetUser(oid)),
     // Sandbox: whoami tells a guest (not one of the five sandbox people) how they are treated.
-    sandbox ? sandboxUserNote : undefined,
+    sandbox.idp ? sandboxUserNote : undefined,
   );
   return { identity, graphBaseUrl, teamsSso, graph };
+}
+
+/**
+ * The Graph emulator and the local identity provider, loaded only in sandbox mode: in production
+ * their modules (the emulator's routes and store, the IdP's server and keys) are never required,
+ * which shortens the cold start (docs/performance.md).
+ */
+async function startSandboxServices(config: Config, logger: Logger): Promise<SandboxServices> {
+  const { startSandbox } = await import('../sandbox/startSandbox');
+  return startSandbox(config, logger);
 }
 
 export async function buildServices(
@@ -126,13 +160,13 @@ export async function buildServices(
   // A span per store operation when telemetry is on (src/telemetry); the storage itself otherwise.
   const storage = tracedStorage(backend.storage);
   stops.push(() => storage.close());
-  const sandbox = config.mode === 'sandbox' ? await startSandbox(config, logger) : undefined;
-  if (sandbox) stops.unshift(() => sandbox.close());
+  const parts = await sandboxParts(config, logger, stops);
+  const { sandbox } = parts;
   const { identity, graphBaseUrl, teamsSso, graph } = buildGraphAccess(
     config,
     logger,
     storage,
-    sandbox,
+    parts,
   );
 
   const audit = createAuditLog(storage, { logger }); // Audit

@@ -6,12 +6,12 @@ import {
   createSandboxSsoTokenValidator,
   type SsoTokenValidator,
 } from '../identity/ssoToken';
-import type { LocalIdentityProvider } from '../sandbox/idp';
+import type { SandboxIdentity } from '../sandbox/external';
 import { SANDBOX_CLIENT_ID } from '../sandbox/users';
 
 export function ssoValidatorFor(
   config: Config,
-  idp: LocalIdentityProvider | undefined,
+  idp: SandboxIdentity | undefined,
 ): SsoTokenValidator {
   if (idp) return createSandboxSsoTokenValidator(idp, SANDBOX_CLIENT_ID);
   const { tenantId, clientId, appIdUri, authorityHost } = config.identity;

@@ -7,14 +7,16 @@ import type { Config } from '../config';
 import { createLogger, type Logger } from '../log';
 import type { Notifications } from '../notifications';
 import type { Approvals } from '../approvals/access';
+import { graphReachable } from '../graph/reachable';
 import { warmUpGraphSchemas } from '../graph/warmUp';
 import type { SandboxServices } from '../sandbox/startSandbox';
 import type { AppServices } from '../bot/command';
+import { warmUpConversationRecord } from '../store/conversationStore';
 import { createAdapter } from '../teams/adapter';
 import type { TeamsSso } from '../teams/sso';
 import { startBotServer } from '../teams/server';
-import { createTurnHandler } from '../teams/turnHandler';
-import { warmUpTemplates } from '../views/render';
+import { createTurnHandler, type TurnHandler } from '../teams/turnHandler';
+import { FIRST_TEMPLATES, warmUpOtherTemplatesLater, warmUpTemplates } from '../views/render';
 import { buildServices, type Stops } from './buildServices';
 
 export interface RunningApp {
@@ -32,14 +34,20 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Any HTTP answer (even 401) means Graph is reachable; only a network failure or 5xx is not. */
-async function reachable(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, { method: 'GET', signal: AbortSignal.timeout(3000) });
-    return res.status < 500;
-  } catch {
-    return false;
-  }
+/** The turn handler, counting the turns that are running (the late warm-up waits for none). */
+function countingTurns(inner: TurnHandler) {
+  const turns = {
+    running: 0,
+    handler: (async (ctx) => {
+      turns.running++;
+      try {
+        await inner(ctx);
+      } finally {
+        turns.running--;
+      }
+    }) as TurnHandler,
+  };
+  return turns;
 }
 
 export async function startApp(
@@ -57,23 +65,29 @@ export async function startApp(
   try {
     const built = await buildServices(config, logger, stops);
     const { services, storage, graphBaseUrl, sandbox, teamsSso, notifications, approvals } = built;
-    // Before the server listens (so before /readyz can say ready): the first card is not slow,
-    // nor the first parse of a Graph answer (the inbound activity schema warms in teams/server).
-    warmUpTemplates();
+    // Before the server listens (so before /readyz can say ready): the first card of the usual
+    // first commands is not slow, nor the first parse of a Graph answer or of the conversation
+    // record a first turn stores (the inbound activity schema warms in teams/server). The other
+    // cards are warmed right after (render.ts).
+    warmUpTemplates(FIRST_TEMPLATES);
     warmUpGraphSchemas();
+    warmUpConversationRecord();
+    const turns = countingTurns(createTurnHandler(services, actionTable, teamsSso));
     const server = await startBotServer({
       host: config.host,
       port: config.port,
       adapter: createAdapter(config, logger),
-      handler: createTurnHandler(services, actionTable, teamsSso),
+      handler: turns.handler,
       readiness: [
         { name: 'storage', check: () => storage.ping() },
-        { name: 'graph', check: () => reachable(graphBaseUrl) },
+        { name: 'graph', check: () => graphReachable(graphBaseUrl) },
       ],
       about: { storage: built.storageKind, instance: config.instanceId },
       logger,
     });
     stops.unshift(() => server.close());
+    const stopWarmUp = warmUpOtherTemplatesLater(() => turns.running > 0);
+    stops.unshift(async () => stopWarmUp());
     return {
       botUrl: server.url,
       graphBaseUrl,

@@ -83,6 +83,14 @@ const keys = {
     schema: z.coerce.number().min(1).max(43_200).default(600),
     hint: 'seconds of real time that stand for the 12 hours between scheduled sync runs in the emulator (43200 = real time; every other run period is compressed by the same factor)',
   },
+  SANDBOX_SERVICES: {
+    schema: z.enum(['local', 'external']).default('local'),
+    hint: 'local (the bot starts the Graph emulator and identity provider) or external (use the ones at GRAPH_BASE_URL and SANDBOX_IDP_URL, shared by several instances)',
+  },
+  SANDBOX_IDP_URL: {
+    schema: optionalText.pipe(z.url().optional()),
+    hint: 'the sandbox identity provider, e.g. http://127.0.0.1:3980 (with SANDBOX_SERVICES=external)',
+  },
   SSO_MODE: {
     schema: z.enum(['mint', 'teams']).optional(),
     hint: 'mint (sandbox: the local identity provider stands in for Teams SSO) or teams (real Teams SSO token exchange); default mint without BOT_ID, teams with it',
@@ -125,6 +133,9 @@ export interface Config {
     readyDelayMs: number;
     /** Real milliseconds between the emulator's scheduled runs (12 hours, compressed). */
     runScheduleMs: number;
+    /** external: emulator and IdP run in another process (several instances share them). */
+    services: 'local' | 'external';
+    idpUrl?: string;
   };
   /** How the user's SSO assertion is obtained: minted by the sandbox IdP, or from Teams SSO. */
   ssoMode: 'mint' | 'teams';
@@ -170,8 +181,19 @@ function parseKeys(env: Record<string, string | undefined>): {
   return { raw: raw as Partial<Raw>, problems };
 }
 
+function sandboxProblems(r: Raw): string[] {
+  if (r.SANDBOX_SERVICES !== 'external') return [];
+  if (r.BOT_ID)
+    return ['SANDBOX_SERVICES=external is for the sandbox only; remove it when BOT_ID is set.'];
+  return [
+    !r.SANDBOX_IDP_URL && 'SANDBOX_IDP_URL is required when SANDBOX_SERVICES=external.',
+    !r.GRAPH_BASE_URL &&
+      'GRAPH_BASE_URL (the emulator, …/beta) is required when SANDBOX_SERVICES=external.',
+  ].filter((p): p is string => Boolean(p));
+}
+
 function consistencyProblems(r: Raw): string[] {
-  const problems: string[] = [];
+  const problems: string[] = sandboxProblems(r);
   if (!r.BOT_ID) return problems;
   const needs = (key: KeyName, why: string) => problems.push(`${key} is required ${why}.`);
   if (r.BOT_TYPE !== 'UserAssignedMsi' && !r.BOT_PASSWORD)
@@ -223,6 +245,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       playground: r.PLAYGROUND,
       readyDelayMs: r.SANDBOX_READY_DELAY_MS,
       runScheduleMs: Math.round(r.SANDBOX_RUN_INTERVAL_SECONDS * 1000),
+      services: r.SANDBOX_SERVICES,
+      idpUrl: r.SANDBOX_IDP_URL,
     },
     ssoMode: r.SSO_MODE ?? (sandbox ? 'mint' : 'teams'),
     previewTtlMs: r.PREVIEW_TTL_MINUTES * 60_000,

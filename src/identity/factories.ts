@@ -2,7 +2,7 @@
  * Building a GraphIdentity for the two ways the bot runs: production (Entra ID, from Config) and
  * the sandbox (the local IdP in src/sandbox/idp).
  */
-import type { ICachePlugin } from '@azure/msal-node';
+import type { ICacheClient, ICachePlugin } from '@azure/msal-node';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 import type { Logger } from '../log';
@@ -12,6 +12,8 @@ import type { GraphIdentity } from './types';
 export interface GraphIdentityExtras {
   logger?: Logger;
   cachePlugin?: ICachePlugin;
+  /** The shared per-user token cache (createStorageCacheClient), when instances share storage. */
+  userTokenCache?: ICacheClient;
   graphScopes?: string[];
 }
 

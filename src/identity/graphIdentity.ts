@@ -12,6 +12,7 @@ import { instruments } from '../telemetry';
 import { adminConsentUrl as buildAdminConsentUrl } from './adminConsent';
 import { createConfidentialClient } from './msalClient';
 import { aadstsCode, toTokenAppError, type TokenFlow } from './tokenErrors';
+import { createUserClients } from './userClients';
 import {
   GRAPH_DEFAULT_SCOPES,
   type GraphIdentity,
@@ -33,6 +34,12 @@ function oidOfAssertion(ssoToken: string): string | undefined {
 export function createGraphIdentity(options: GraphIdentityOptions): GraphIdentity {
   const logger = (options.logger ?? createLogger()).child({ component: 'identity' });
   const cca = createConfidentialClient(options, logger);
+  const userClients =
+    options.userTokenCache && createUserClients(options, options.userTokenCache, logger);
+  /** The msal client for the user an SSO token names (the app-wide one without a shared cache). */
+  const clientFor = (oid: string | undefined) =>
+    userClients && oid ? userClients.forUser(oid) : cca;
+  const loadsFromPlugin = Boolean(options.cachePlugin || userClients);
   const scopes = options.graphScopes ?? GRAPH_DEFAULT_SCOPES;
   const consentUrl = buildAdminConsentUrl(
     options.authorityHost,
@@ -89,10 +96,11 @@ export function createGraphIdentity(options: GraphIdentityOptions): GraphIdentit
       const pending = inFlight.get(key);
       if (pending) return pending;
       const request = acquire('on_behalf_of', async () => {
+        const client = clientFor(oidOfAssertion(ssoToken));
         // msal-node's OBO cache lookup reads memory only and never calls the plugin's
         // beforeCacheAccess (client credentials does); reading accounts makes it load.
-        if (options.cachePlugin) await cca.getTokenCache().getAllAccounts();
-        return cca.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes });
+        if (loadsFromPlugin) await client.getTokenCache().getAllAccounts();
+        return client.acquireTokenOnBehalfOf({ oboAssertion: ssoToken, scopes });
       }).finally(() => inFlight.delete(key));
       inFlight.set(key, request);
       return request;
@@ -106,12 +114,13 @@ export function createGraphIdentity(options: GraphIdentityOptions): GraphIdentit
   async function signOut(target: SignOutTarget): Promise<{ accountsRemoved: number }> {
     const oid = 'aadObjectId' in target ? target.aadObjectId : oidOfAssertion(target.ssoToken);
     if (!oid) return { accountsRemoved: 0 };
-    const cache = cca.getTokenCache();
+    const cache = clientFor(oid).getTokenCache();
     // OBO accounts come from the response's client_info (uid.utid) and id token (oid).
     const accounts = (await cache.getAllAccounts()).filter(
       (a) => a.localAccountId === oid || a.homeAccountId.startsWith(`${oid}.`),
     );
     for (const account of accounts) await cache.removeAccount(account);
+    userClients?.forget(oid);
     logger.info('signed out of graph token cache', { oid, accountsRemoved: accounts.length });
     return { accountsRemoved: accounts.length };
   }

@@ -16,3 +16,4 @@ export {
 } from './factories';
 export { adminConsentUrl } from './adminConsent';
 export { toTokenAppError, type TokenFlow } from './tokenErrors';
+export { createStorageCacheClient, TOKEN_CACHE_PREFIX } from './tokenCache';

@@ -1,5 +1,5 @@
 /** Public types of the identity module: how the bot gets bearer tokens for Microsoft Graph. */
-import type { ICachePlugin } from '@azure/msal-node';
+import type { ICacheClient, ICachePlugin } from '@azure/msal-node';
 import type { Logger } from '../log';
 
 /** Returns a bearer access token for Graph (never logged, never shown). */
@@ -30,6 +30,11 @@ export interface GraphIdentityOptions {
   protocolMode?: 'AAD' | 'OIDC';
   /** Shared/persistent token cache (e.g. for several bot instances); default: msal's in-memory cache. */
   cachePlugin?: ICachePlugin;
+  /**
+   * A token cache several instances share, one partition per user (src/identity/tokenCache.ts):
+   * on-behalf-of then runs on one msal client per user (src/identity/userClients.ts).
+   */
+  userTokenCache?: ICacheClient;
   /** Graph scopes for OBO and app-only; default ['https://graph.microsoft.com/.default']. */
   graphScopes?: string[];
   logger?: Logger;

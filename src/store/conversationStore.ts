@@ -29,6 +29,22 @@ export const ConversationRecord = z.object({
 });
 export type ConversationRecord = z.infer<typeof ConversationRecord>;
 
+/**
+ * Parses one sample record, so zod has compiled the record's parser before the first turn writes
+ * one (it compiles a schema on its first parse; docs/performance.md). True when the sample parses.
+ */
+export function warmUpConversationRecord(): boolean {
+  const reference = {
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    channelId: 'msteams',
+    conversation: { id: 'a:warm-up', conversationType: 'personal', tenantId: 't' },
+    bot: { id: '28:bot', name: 'bot' },
+    user: { id: '29:user', name: 'user', aadObjectId: 'oid' },
+  };
+  const record = { reference, conversationType: 'personal', installed: true, updatedAt: '' };
+  return ConversationRecord.safeParse(record).success;
+}
+
 /** What one `remember` did, for observers (src/notifications/conversationHook.ts). */
 export interface Remembered {
   /** The record as remembered (without its timestamp). */

@@ -23,6 +23,16 @@ export function installChange(ctx: TurnContext): boolean | undefined {
   return undefined;
 }
 
+/**
+ * The reference as stored: without `activityId` (the id of the message just received). Every
+ * message has a new one, so keeping it made the store write on every turn, and no reader uses it:
+ * proactive posts and approval cards drop it (referenceForPosts, referenceHere).
+ */
+function storedReference(a: TurnContext['activity']) {
+  const { activityId: _thisMessage, ...reference } = TurnContext.getConversationReference(a);
+  return JSON.parse(JSON.stringify(reference));
+}
+
 export async function rememberConversation(ctx: TurnContext, services: AppServices): Promise<void> {
   const a = ctx.activity;
   if (!a.conversation?.id || !a.serviceUrl) return;
@@ -30,7 +40,7 @@ export async function rememberConversation(ctx: TurnContext, services: AppServic
     // The store skips the write (and the read) when nothing changed since the last turn;
     // an install or uninstall event always writes.
     await services.conversations.remember({
-      reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(a))),
+      reference: storedReference(a),
       conversationType: a.conversation.conversationType ?? 'personal',
       teamId: a.channelData?.team?.id,
       channelId: a.channelData?.channel?.id,

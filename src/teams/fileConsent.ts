@@ -60,6 +60,8 @@ async function upload(uploadUrl: string, content: string): Promise<void> {
     body,
     signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
   });
+  // The answer's body is not needed; left unread it would keep the connection busy.
+  await res.body?.cancel().catch(() => undefined);
   if (!res.ok) throw new Error(`upload answered ${res.status}`);
 }
 

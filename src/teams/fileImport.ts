@@ -39,8 +39,12 @@ function sentFile(activity: Activity, text: string): z.infer<typeof FileAttachme
 
 async function download(url: string): Promise<string | undefined> {
   const res = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
-  if (!res.ok || !res.body) return undefined;
-  if (Number(res.headers.get('content-length') ?? 0) > MAX_FILE_BYTES) return undefined;
+  if (!res.body) return undefined;
+  if (!res.ok || Number(res.headers.get('content-length') ?? 0) > MAX_FILE_BYTES) {
+    // An unread body keeps its connection busy (and the process alive) until it is collected.
+    await res.body.cancel().catch(() => undefined);
+    return undefined;
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) {

@@ -147,18 +147,64 @@ export function renderCard(name: string, viewModel: object): AdaptiveCard {
 }
 
 /**
- * Loads and expands every template once, so the first real card of the process does not pay the
- * templating library's start-up (~50 ms on the first expansion). Expanding with an empty root may
- * fail for some templates; the load and the library's warm-up have happened by then anyway.
+ * The cards of the commands people start with (list, show, status, help, whoami) and the replies
+ * any command can give (errors, usage, "which one?"): warmed before the server listens.
  */
-export function warmUpTemplates(): void {
-  for (const name of cardTemplateNames()) {
-    try {
-      template(name).expand({ $root: {} });
-    } catch {
-      // an empty view-model is not a real card; the template itself is loaded and cached
-    }
+export const FIRST_TEMPLATES: readonly string[] = [
+  'flowset-list',
+  'flowset',
+  'status',
+  'help',
+  'help-command',
+  'whoami',
+  'welcome',
+  'error',
+  'usage',
+  'unknown-command',
+  'which-one',
+];
+
+function warmUp(name: string): void {
+  try {
+    template(name).expand({ $root: {} });
+  } catch {
+    // an empty view-model is not a real card; the template itself is loaded and cached
   }
+}
+
+/**
+ * Loads and expands templates once (all by default), so the first real card of the process does
+ * not pay the templating library's start-up (~50 ms on the first expansion) nor the parse of its
+ * template's expressions. Expanding with an empty root may fail for some templates; the load and
+ * the library's warm-up have happened by then anyway.
+ */
+export function warmUpTemplates(names: readonly string[] = cardTemplateNames()): void {
+  for (const name of names) warmUp(name);
+}
+
+/** Pause between two templates warmed after start: a turn that runs meanwhile meets one at most. */
+const LATER_STEP_MS = 10;
+
+/**
+ * Warms the templates that are not in FIRST_TEMPLATES after start, one every LATER_STEP_MS and
+ * only while `busy()` is false (no turn running: a user's first command does not wait for it).
+ * Parsing every template's expressions is about a fifth of the cold start (docs/performance.md),
+ * so the rest is not done before /readyz. Returns a function that stops the warm-up (the app's
+ * stop calls it); the pending step never keeps the process alive.
+ */
+export function warmUpOtherTemplatesLater(busy: () => boolean = () => false): () => void {
+  const rest = cardTemplateNames().filter((name) => !FIRST_TEMPLATES.includes(name));
+  let pending: NodeJS.Timeout | undefined;
+  const next = () => {
+    const name = busy() ? undefined : rest.shift();
+    if (name !== undefined) warmUp(name);
+    if (rest.length > 0) pending = setTimeout(next, LATER_STEP_MS).unref();
+  };
+  if (rest.length > 0) pending = setTimeout(next, LATER_STEP_MS).unref();
+  return () => {
+    rest.length = 0;
+    clearTimeout(pending);
+  };
 }
 
 /** Names of every template in cards/, for tests that validate them all. */

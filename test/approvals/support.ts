@@ -15,6 +15,7 @@ import {
   invoke,
   type Card,
   type InvokeBody,
+  type Talker,
 } from '../changes/support';
 import type { Activity } from '../support/activities';
 import { cardText, type TestBot } from '../support/testBot';
@@ -27,7 +28,7 @@ export const ELI = {
 /** The approvals channel of the tests (the fixture's team channel). */
 export const CHANNEL_ID = '19:sds-alerts@thread.tacv2';
 
-const channelActivity = (bot: TestBot, name: string, user: SandboxUser, extra: Activity = {}) =>
+const channelActivity = (bot: Talker, name: string, user: SandboxUser, extra: Activity = {}) =>
   bot.activity(name, {
     ...from(user),
     conversation: {
@@ -40,7 +41,7 @@ const channelActivity = (bot: TestBot, name: string, user: SandboxUser, extra: A
   });
 
 /** `user` says `text` in the channel (with the @mention Teams adds); resolves with the reply text. */
-export async function sayInChannel(bot: TestBot, text: string, user: SandboxUser): Promise<string> {
+export async function sayInChannel(bot: Talker, text: string, user: SandboxUser): Promise<string> {
   const before = bot.connector.calls.length;
   const res = await bot.send(
     channelActivity(bot, 'message-channel', user, { text: `<at>SDS Flow Admin</at> ${text}` }),
@@ -54,7 +55,7 @@ export async function sayInChannel(bot: TestBot, text: string, user: SandboxUser
 
 /** A click in the channel, on the message `replyToId`. */
 export async function invokeInChannel(
-  bot: TestBot,
+  bot: Talker,
   verb: string,
   data: unknown,
   user: SandboxUser,
@@ -75,7 +76,7 @@ const inChat = (user: SandboxUser): Activity => ({
 });
 
 /** What the bot answered to `text` in the user's own 1:1 chat: the last card, or the last text. */
-export async function say(bot: TestBot, text: string, user: SandboxUser = AVERY): Promise<Card> {
+export async function say(bot: Talker, text: string, user: SandboxUser = AVERY): Promise<Card> {
   const before = bot.connector.calls.length;
   expect((await bot.send(bot.activity('message-personal', { text, ...inChat(user) }))).status).toBe(
     200,
@@ -89,7 +90,7 @@ export async function say(bot: TestBot, text: string, user: SandboxUser = AVERY)
 
 /** Presses a button as `user` in their own 1:1 chat (data + the card's inputs + `typed`). */
 export async function pressIn(
-  bot: TestBot,
+  bot: Talker,
   card: Card,
   title: string,
   options: { user?: SandboxUser; typed?: Record<string, string>; replyToId?: string } = {},
@@ -113,7 +114,7 @@ export async function pressIn(
 }
 
 /** The user says hello in 1:1, so the bot has their chat (for 1:1 delivery). */
-export async function greet(bot: TestBot, user: SandboxUser): Promise<void> {
+export async function greet(bot: Talker, user: SandboxUser): Promise<void> {
   await say(bot, 'help', user);
 }
 
@@ -129,7 +130,7 @@ let previews = 0;
 
 /** Avery previews `command` in 1:1 and requests approval with `reason`. */
 export async function request(
-  bot: TestBot,
+  bot: Talker,
   command: string,
   reason = 'Term starts Monday',
   user = AVERY,
@@ -146,7 +147,7 @@ export async function request(
 }
 
 /** The cards the connector received as new posts in a conversation (with their activity ids). */
-export function postsTo(bot: TestBot, conversationId: string) {
+export function postsTo(bot: Talker, conversationId: string) {
   return bot.connector.calls
     .filter(
       (c) =>

@@ -15,13 +15,16 @@ export const DANA = SANDBOX_USERS.find((u) => u.name === 'Dana Teacher')!;
 export type Card = any;
 type Json = Record<string, unknown>;
 
+/** What the helpers below need of a bot: an in-process TestBot, or several instances behind one URL. */
+export type Talker = Pick<TestBot, 'activity' | 'send' | 'connector'>;
+
 export const from = (user: SandboxUser): Activity => ({
   from: { id: `29:${user.aadObjectId}`, name: user.name, aadObjectId: user.aadObjectId },
 });
 
 /** What the bot answered to a message: the last card, or the last text. */
 export async function sayAs(
-  bot: TestBot,
+  bot: Talker,
   text: string,
   user: SandboxUser = AVERY,
 ): Promise<{ card?: Card; text?: string }> {
@@ -35,11 +38,7 @@ export async function sayAs(
   return card ? { card } : { text: last?.text };
 }
 
-export async function cardFor(
-  bot: TestBot,
-  text: string,
-  user: SandboxUser = AVERY,
-): Promise<Card> {
+export async function cardFor(bot: Talker, text: string, user: SandboxUser = AVERY): Promise<Card> {
   const { card, text: said } = await sayAs(bot, text, user);
   if (!card) throw new Error(`expected a card for "${text}", got text: ${said}`);
   return card;
@@ -55,7 +54,7 @@ let replyCounter = 0;
 
 /** The adaptiveCard/action invoke of one click; `replyToId` is the message holding the card. */
 export async function invoke(
-  bot: TestBot,
+  bot: Talker,
   verb: string,
   data: unknown,
   user: SandboxUser = AVERY,
@@ -113,7 +112,7 @@ export function cardInputs(card: Card): Record<string, string> {
 
 /** Presses a button of `card` as Teams does: its data with the card's inputs (and `typed`). */
 export async function press(
-  bot: TestBot,
+  bot: Talker,
   card: Card,
   verbOrTitle: string,
   options: { typed?: Record<string, string>; user?: SandboxUser; replyToId?: string } = {},
@@ -134,7 +133,7 @@ export function cardOf(body: InvokeBody): Card {
  * The card a button opened as a new message (issue 12 item 4: buttons on alerts, results, history
  * and Add flow leave their card as it is): the invoke answered with a message, the card was posted.
  */
-export function openedBy(bot: TestBot, body: InvokeBody): Card {
+export function openedBy(bot: Talker, body: InvokeBody): Card {
   if (body.statusCode !== 200 || body.type !== 'application/vnd.microsoft.activity.message')
     throw new Error(
       `expected a message (card left as it is), got ${JSON.stringify(body).slice(0, 400)}`,
@@ -150,7 +149,7 @@ export const graphWrites = (bot: TestBot) =>
   bot.app.sandbox!.emulator.control.requests().filter((r) => r.method !== 'GET');
 
 /** The message updates (updateActivity → PUT) the connector received for one activity id. */
-export const updatesOf = (bot: TestBot, activityId: string) =>
+export const updatesOf = (bot: Talker, activityId: string) =>
   bot.connector.calls.filter((c) => c.method === 'PUT' && c.activityId === activityId);
 
 /** Graph as the sandbox admin, for setting up and checking state behind the bot's back. */

@@ -45,7 +45,12 @@ describe('export as a file (component)', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     uploadUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/upload/session-1`;
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  // The bot's upload and download go through the global fetch, whose pool keeps the connection
+  // alive for seconds: close it from this side, or it holds the jest worker open after the run.
+  afterAll(() => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
   beforeEach(() => (uploads = []));
 
   /** Attachments the bot posted while `fn` ran. */

@@ -75,6 +75,30 @@ describe('loadConfig', () => {
     ).toMatch(/BOT_PASSWORD must be empty/);
   });
 
+  it('when SANDBOX_SERVICES=external, then the emulator and IdP URLs are required, and it is for the sandbox only', () => {
+    expect(problemsOf({ SANDBOX_SERVICES: 'external' })).toEqual([
+      'SANDBOX_IDP_URL is required when SANDBOX_SERVICES=external.',
+      'GRAPH_BASE_URL (the emulator, …/beta) is required when SANDBOX_SERVICES=external.',
+    ]);
+    const config = loadConfig({
+      SANDBOX_SERVICES: 'external',
+      SANDBOX_IDP_URL: 'http://127.0.0.1:3980',
+      GRAPH_BASE_URL: 'http://127.0.0.1:3979/beta',
+    });
+    expect(config.sandbox).toMatchObject({ services: 'external', idpUrl: 'http://127.0.0.1:3980' });
+    expect(config.graph.baseUrl).toBe('http://127.0.0.1:3979/beta');
+    expect(loadConfig({}).sandbox.services).toBe('local');
+    expect(
+      problemsOf({
+        BOT_ID: BOT,
+        BOT_PASSWORD: 'p',
+        BOT_TENANT_ID: TENANT,
+        SANDBOX_SERVICES: 'external',
+        SANDBOX_IDP_URL: 'http://127.0.0.1:3980',
+      }),
+    ).toContain('SANDBOX_SERVICES=external is for the sandbox only; remove it when BOT_ID is set.');
+  });
+
   it('when .env.sample is read, then it documents exactly the keys the bot reads, and its values are valid', () => {
     const sample = readFileSync(join(__dirname, '../../.env.sample'), 'utf8');
     const entries = sample

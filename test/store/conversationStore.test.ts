@@ -5,7 +5,10 @@
  */
 import { createMemoryStorage } from '../../src/store/memoryStorage';
 import type { DurableStorage, StoreItems } from '../../src/store/storage';
-import { createConversationStore } from '../../src/store/conversationStore';
+import {
+  createConversationStore,
+  warmUpConversationRecord,
+} from '../../src/store/conversationStore';
 import { observeConversations } from '../../src/notifications/conversationHook';
 import type { Logger } from '../../src/log';
 
@@ -132,5 +135,11 @@ describe('conversation store: no write when nothing changed', () => {
       ['https://smba.trafficmanager.net/emea/', true],
       ['https://smba.trafficmanager.net/amer/', true],
     ]);
+  });
+});
+
+describe('conversation record warm-up', () => {
+  it('when the app warms the record schema at start, then its sample is a valid record', () => {
+    expect(warmUpConversationRecord()).toBe(true);
   });
 });

@@ -23,7 +23,10 @@ function startCollector(): Promise<{ server: Server; url: string; posts: Map<str
     req.on('end', () => {
       const path = req.url ?? '';
       posts.set(path, (posts.get(path) ?? '') + Buffer.concat(chunks).toString('utf8'));
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      // Not chained: restify, loaded by an earlier suite in this jest worker, replaces
+      // http.ServerResponse#writeHead with one that does not return the response.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
     });
   });
   return new Promise((resolve) =>

@@ -7,6 +7,7 @@ import { entraErrors } from './entraErrors';
 import { BodyTooLargeError, isLoopback, parseForm, readBody, sendHtml, sendJson } from './http';
 import type { Minter } from './minting';
 import { issueSandboxToken, listUsers } from './sandboxRoutes';
+import { createSsoTokenRoute } from './ssoTokenRoute';
 import { handleTokenRequest, type TokenEndpointContext } from './tokenEndpoint';
 
 export interface IdpServerContext {
@@ -49,12 +50,21 @@ const tenantRoutes: Record<string, Route> = {
     ),
 };
 
-const sandboxRoutes: Record<string, Route> = {
-  'GET /_sandbox/users': (_req, res, ctx) => listUsers(res, ctx.tenantId),
-  'POST /_sandbox/token': (req, res, ctx) => issueSandboxToken(req, res, ctx.minter),
-};
+function sandboxRoutesFor(ctx: IdpServerContext): Record<string, Route> {
+  const ssoToken = createSsoTokenRoute(ctx.minter);
+  return {
+    'GET /_sandbox/users': (_req, res) => listUsers(res, ctx.tenantId),
+    'POST /_sandbox/token': (req, res) => issueSandboxToken(req, res, ctx.minter),
+    'POST /_sandbox/sso-token': (req, res) => ssoToken(req, res),
+  };
+}
 
-async function route(req: IncomingMessage, res: ServerResponse, ctx: IdpServerContext) {
+async function route(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: IdpServerContext,
+  sandboxRoutes: Record<string, Route>,
+) {
   const path = new URL(req.url ?? '/', 'http://idp.invalid').pathname;
   if (path.startsWith('/_sandbox/')) {
     if (!isLoopback(req))
@@ -73,8 +83,9 @@ async function route(req: IncomingMessage, res: ServerResponse, ctx: IdpServerCo
 }
 
 export function createIdpRequestHandler(ctx: IdpServerContext) {
+  const sandboxRoutes = sandboxRoutesFor(ctx);
   return (req: IncomingMessage, res: ServerResponse): void => {
-    route(req, res, ctx).catch((err: unknown) => {
+    route(req, res, ctx, sandboxRoutes).catch((err: unknown) => {
       if (err instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'too_large' });
       ctx.logger.error('idp request failed', { err, path: req.url?.split('?')[0] });
       if (!res.headersSent) sendJson(res, 500, { error: 'server_error' });
