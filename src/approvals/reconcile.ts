@@ -98,6 +98,16 @@ export async function evidenceOf(graph: IndustryDataApi, change: PendingChange):
             seen: `the set ${flows ? 'has' : 'is gone, with'} no such flow created after the preview`,
           };
     }
+    case 'startRun': {
+      // A run that started after the preview: Graph does not say who started it, so this is the best sign.
+      const runs = (await graph.listRuns()).data;
+      const started = runs.find((r) =>
+        createdSince(r.startDateTime ?? undefined, change.createdAt),
+      );
+      return started
+        ? { applied: true, seen: `a run started at ${started.startDateTime} (id ${started.id})` }
+        : { applied: false, seen: 'no run started after the preview' };
+    }
     default: {
       const flow = await unlessGone(graph.getFlow(change.target.setId, change.target.flowId));
       if (change.kind === 'deleteFlow')

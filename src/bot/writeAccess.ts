@@ -5,7 +5,7 @@
  * or preview, when the token cannot change flow sets (issue 12 item 3).
  */
 import { AppError } from '../errors';
-import { READ_SCOPE, READWRITE_SCOPE } from '../graph/permissions';
+import { READ_SCOPE, READWRITE_SCOPE, RUN_READ_SCOPE, RUN_START_SCOPE } from '../graph/permissions';
 import type { CommandContext } from './command';
 
 const ROLE_NAMES: Record<string, string> = {
@@ -42,6 +42,10 @@ export interface WriteAccess {
   readScope: boolean;
   /** The token carries the read-write scope: without it Graph refuses every change. */
   writeScope: boolean;
+  /** The token may read sync runs (`runs`, `run`). */
+  runRead: boolean;
+  /** The token may start a run (`start run`). */
+  runStart: boolean;
 }
 
 /** The user's granted scopes and roles (one token request; msal caches it for the turn's Graph calls). */
@@ -58,6 +62,8 @@ export async function accessOf(
     roles,
     writeScope,
     readScope: writeScope || scopes.includes(READ_SCOPE),
+    runRead: scopes.includes(RUN_READ_SCOPE),
+    runStart: scopes.includes(RUN_START_SCOPE),
   };
 }
 
@@ -76,4 +82,18 @@ export async function requireWrite(
 ): Promise<void> {
   const access = await accessOf(ctx);
   if (!access.writeScope) throw new AppError('forbidden', READ_ONLY_MESSAGE);
+}
+
+export const NO_RUN_START_MESSAGE =
+  `Microsoft Graph would refuse this: starting a sync run needs the ${RUN_START_SCOPE} permission ` +
+  '(consented for your organization), and your sign-in does not have it. Ask your tenant admin to ' +
+  'grant it; `whoami` shows what you may do. `runs` needs only ' +
+  `${RUN_READ_SCOPE}.`;
+
+/** Refuses `start run` before any preview when the user's token cannot start runs. */
+export async function requireRunStart(
+  ctx: Pick<CommandContext, 'services' | 'user' | 'conversation' | 'ssoToken'>,
+): Promise<void> {
+  const access = await accessOf(ctx);
+  if (!access.runStart) throw new AppError('forbidden', NO_RUN_START_MESSAGE);
 }

@@ -120,6 +120,15 @@ async function write(
         readBack: async () => flowView((await graph.getFlow(setId, flowId)).data),
       };
     }
+    case 'startRun': {
+      // 202 with a Location to the operation (docs/graph-notes.md#runs): recorded as the created id.
+      const { data, requestId } = await graph.startRun();
+      return {
+        requestId,
+        ...(data.operationId ? { createdId: data.operationId } : {}),
+        note: 'School Data Sync accepted the start (202). The run shows in "runs" as running until it ends.',
+      };
+    }
   }
 }
 

@@ -22,6 +22,7 @@ import {
   flowActionProposal,
   updateFlowProposal,
   updateSetProposal,
+  startRunProposal,
   type Proposal,
 } from './proposals';
 
@@ -32,6 +33,9 @@ export async function reproposal(
   view: ChangeView,
 ): Promise<Proposal | string> {
   if (change.kind === 'createFlowSet') return createSetProposal(change.body);
+  // The bot's earlier starts are not at hand here: the schedule estimate may be rougher.
+  if (change.kind === 'startRun')
+    return startRunProposal((await graph.listRuns()).data, [], new Date());
   const set = await unlessGone(graph.getFlowSet(change.target.setId));
   if (!set) return `Flow set "${view.setName}" no longer exists.`;
   switch (change.kind) {

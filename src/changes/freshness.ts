@@ -64,6 +64,10 @@ export async function checkFreshness(
   view: ChangeView,
 ): Promise<Freshness> {
   switch (change.kind) {
+    case 'startRun':
+      // Nothing to compare: a start past the limit, or while a run runs, is Graph's to refuse
+      // (429 naming when to come back, 409), and its failed card says so (graph/runs.ts).
+      return fresh;
     case 'createFlowSet':
       return fresh; // nothing existed to compare with; names need not be unique in Graph
     case 'updateFlowSet':

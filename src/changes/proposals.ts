@@ -21,6 +21,9 @@ import {
   type ProvisioningFlow,
 } from '../domain/flowSchemas';
 import type { ChangeView } from './changeView';
+import { startRunEffects } from '../domain/runStart';
+import type { RunLike } from '../domain/runHealth';
+import type { RunTiming } from '../domain/runTiming';
 
 export interface Proposal {
   kind: ChangeKind;
@@ -95,5 +98,29 @@ export function flowActionProposal(
     body: null,
     baseVersion: versionOf(flow),
     view: { setName: set.displayName, before: flowShape(flow), effects: radius.effects },
+  };
+}
+
+/**
+ * An on-demand run: no target and no body (POST /runs/start takes none). Its view says what the
+ * start costs (the budget left in the current 12 hours) and which scheduled run it would skip.
+ * No version: there is nothing to compare at Apply; Graph refuses a start past the limit (429).
+ */
+export function startRunProposal(
+  runs: readonly RunLike[],
+  onDemandStarts: readonly string[],
+  now: Date,
+  timing?: RunTiming,
+): Proposal {
+  return {
+    kind: 'startRun',
+    target: {},
+    body: null,
+    baseVersion: null,
+    view: {
+      setName: 'School Data Sync',
+      before: null,
+      effects: startRunEffects(runs, onDemandStarts, now, timing),
+    },
   };
 }

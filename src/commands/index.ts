@@ -16,6 +16,9 @@ import { notifyCommand } from './notify';
 import { removeCommand } from './remove';
 import { resetCommand } from './reset';
 import { roleGroupsCommand } from './roleGroups';
+import { runCommand } from './run';
+import { runsCommand } from './runs';
+import { startRunCommand } from './startRun';
 import { showCommand } from './show';
 import { signoutCommand } from './signout';
 import { statusCommand } from './status';
@@ -28,6 +31,8 @@ export const commandTable: readonly Command[] = [
   listCommand,
   showCommand,
   statusCommand,
+  runsCommand,
+  runCommand,
   roleGroupsCommand,
   createCommand,
   editCommand,
@@ -35,6 +40,7 @@ export const commandTable: readonly Command[] = [
   addCommand,
   removeCommand,
   resetCommand,
+  startRunCommand,
   // Configuration as code (docs/configuration-as-code.md)
   exportCommand,
   importCommand,

@@ -32,14 +32,21 @@ const describeStatuses = (statuses: string[] | null) =>
   statuses ? `only when a flow becomes ${statuses.join(' or ')}` : 'for every readiness change';
 
 /** "readiness changes …, for every readiness change." plus what else the rule's topics post. */
+const RUN_WORDS =
+  'sync runs that end failed, with errors or with warnings (with the blocking error and what changed since the run before)';
+
 function describeRule(statuses: string[] | null, topics: Topic[] | undefined) {
   const has = (t: Topic) => !topics || topics.includes(t);
+  if (topics?.length === 1 && has('runs')) return { lead: RUN_WORDS, tail: '.' };
   const lead = has('readiness') ? 'readiness changes' : 'changes made outside the bot';
   const tail = has('readiness') ? `, ${describeStatuses(statuses)}.` : '.';
-  const also =
+  const also = [
     has('readiness') && has('drift')
       ? ' Changes made outside the bot (the SDS portal, scripts) are posted too.'
-      : '';
+      : '',
+    // Run notices belong to no set: only the all-sets rule carries them (fanout.ts).
+    has('runs') && (has('readiness') || has('drift')) ? ` So are ${RUN_WORDS}.` : '',
+  ].join('');
   return { lead, tail: tail + also };
 }
 

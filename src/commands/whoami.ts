@@ -3,18 +3,19 @@ import { SANDBOX_NOTICE } from '../views/helpCard';
 import { renderCard } from '../views/render';
 import { command, noArgs } from '../bot/command';
 import { accessOf } from '../bot/writeAccess';
+import { RUN_READ_SCOPE, RUN_START_SCOPE } from '../graph/permissions';
 
 export const whoamiCommand = command<undefined>({
   name: 'whoami',
   aliases: ['who am i', 'me'],
   usage: 'whoami',
   summary:
-    'Your identity as the bot sees it, your tenant, and whether you can read or change flow sets.',
+    'Your identity as the bot sees it, your tenant, whether you can read or change flow sets, and read or start sync runs.',
   examples: ['whoami'],
   parse: noArgs,
   async run(ctx) {
     const { user, conversation, services } = ctx;
-    const { claims, scopes, roles, readScope, writeScope } = await accessOf(ctx);
+    const { claims, scopes, roles, readScope, writeScope, runRead, runStart } = await accessOf(ctx);
     const canWrite = writeScope;
     const canRead = readScope;
     const facts = [
@@ -30,6 +31,16 @@ export const whoamiCommand = command<undefined>({
       },
       { title: 'Can read flow sets', value: canRead && roles.length ? 'Yes' : 'No' },
       { title: 'Can change flow sets', value: canWrite && roles.length ? 'Yes' : 'No' },
+      // Sync runs have their own permissions (docs/graph-notes.md#runs): runs/run read, start run starts.
+      {
+        title: 'Can read sync runs',
+        value: runRead && roles.length ? `Yes (${RUN_READ_SCOPE})` : `No (needs ${RUN_READ_SCOPE})`,
+      },
+      {
+        title: 'Can start sync runs',
+        value:
+          runStart && roles.length ? `Yes (${RUN_START_SCOPE})` : `No (needs ${RUN_START_SCOPE})`,
+      },
       {
         title: 'Graph',
         value: services.config.mode === 'sandbox' ? 'local emulator' : 'Microsoft Graph (beta)',

@@ -11,6 +11,7 @@ export const APPROVAL_POLICY_GROUPS = {
   ADD: ['createFlow'],
   REMOVE: ['deleteFlow'],
   RESET: ['resetFlow'],
+  START_RUN: ['startRun'],
 } as const satisfies Record<string, readonly ChangeKind[]>;
 type PolicyGroup = keyof typeof APPROVAL_POLICY_GROUPS;
 const policyKey = (group: PolicyGroup) => `APPROVAL_POLICY_${group}` as const;
@@ -19,7 +20,7 @@ const APPROVAL_POLICY_KEYS = Object.fromEntries(
     policyKey(group),
     {
       schema: z.enum(['self', 'peer']).optional(),
-      hint: `self or peer for "${group.toLowerCase()}" changes; empty = APPROVAL_POLICY`,
+      hint: `self or peer for "${group.toLowerCase().replace('_', ' ')}" changes; empty = APPROVAL_POLICY`,
     },
   ]),
 ) as Record<

@@ -79,6 +79,10 @@ const keys = {
     schema: z.coerce.number().int().min(0).default(15000),
     hint: 'milliseconds before a new or reset flow becomes ready in the emulator',
   },
+  SANDBOX_RUN_INTERVAL_SECONDS: {
+    schema: z.coerce.number().min(1).max(43_200).default(600),
+    hint: 'seconds of real time that stand for the 12 hours between scheduled sync runs in the emulator (43200 = real time; every other run period is compressed by the same factor)',
+  },
   SANDBOX_SERVICES: {
     schema: z.enum(['local', 'external']).default('local'),
     hint: 'local (the bot starts the Graph emulator and identity provider) or external (use the ones at GRAPH_BASE_URL and SANDBOX_IDP_URL, shared by several instances)',
@@ -127,6 +131,8 @@ export interface Config {
     playgroundPort: number;
     playground: boolean;
     readyDelayMs: number;
+    /** Real milliseconds between the emulator's scheduled runs (12 hours, compressed). */
+    runScheduleMs: number;
     /** external: emulator and IdP run in another process (several instances share them). */
     services: 'local' | 'external';
     idpUrl?: string;
@@ -238,6 +244,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       playgroundPort: r.PLAYGROUND_PORT,
       playground: r.PLAYGROUND,
       readyDelayMs: r.SANDBOX_READY_DELAY_MS,
+      runScheduleMs: Math.round(r.SANDBOX_RUN_INTERVAL_SECONDS * 1000),
       services: r.SANDBOX_SERVICES,
       idpUrl: r.SANDBOX_IDP_URL,
     },

@@ -140,6 +140,7 @@ export function changeTitle(
     updateFlow: `Change the ${flow} of ${set}`,
     deleteFlow: `Remove the ${flow} from ${set}`,
     resetFlow: `Reset the ${flow} of ${set}`,
+    startRun: 'Start a School Data Sync run now',
   };
   return titles[kind];
 }

@@ -12,6 +12,9 @@ export const SUBSCRIPTION_PREFIX = 'notify-sub';
 export const SET_STATE_PREFIX = 'notify-state';
 export const OUTBOX_PREFIX = 'notify-outbox';
 export const LEASE_PREFIX = 'notify-lease';
+/** The last known status of every listed sync run (one record), so a run is announced once. */
+export const RUN_WATCH_PREFIX = 'notify-runs';
+export const RUN_WATCH_ID = 'runs';
 
 const iso = z.iso.datetime();
 export const Actor = z.object({ aadObjectId: z.string().min(1), name: z.string() });
@@ -81,7 +84,14 @@ export const SetState = z.object({
 });
 export type SetState = z.infer<typeof SetState>;
 
-export const EVENT_KINDS = ['status', 'flowAdded', 'flowRemoved', 'setDeleted', 'drift'] as const;
+export const EVENT_KINDS = [
+  'status',
+  'flowAdded',
+  'flowRemoved',
+  'setDeleted',
+  'drift',
+  'runEnded',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const Attribution = z.object({
@@ -92,8 +102,36 @@ export const Attribution = z.object({
 });
 export type Attribution = z.infer<typeof Attribution>;
 
+/** Last known status per sync run id (runs Graph still lists), and when it was read. */
+export const RunWatch = z.object({
+  runs: z.record(z.string(), z.string()),
+  checkedAt: iso,
+});
+export type RunWatch = z.infer<typeof RunWatch>;
+
+/** A sync run that ended failed / with errors / with warnings, as its notice shows it. */
+export const RunNotice = z.object({
+  runId: z.string(),
+  name: z.string(),
+  status: z.string(),
+  startDateTime: z.string().nullable(),
+  endDateTime: z.string().nullable(),
+  /** The blocking error in plain words; '' when there is none. */
+  blockingError: z.string(),
+  errors: z.number().int().nullable(),
+  warnings: z.number().int().nullable(),
+  /** The previous finished run's name, when there is one to compare with. */
+  previousName: z.string().optional(),
+  /** "unmatched students up by 212 (10 → 222)", …; empty when nothing moved or unknown. */
+  deltas: z.array(z.string()),
+});
+export type RunNotice = z.infer<typeof RunNotice>;
+
 export const NotificationEvent = z.object({
-  /** Deterministic: `{setId}:{flowId}:{version}` or `{setId}:deleted`, so a re-detection is a no-op. */
+  /**
+   * Deterministic: `{setId}:{flowId}:{version}`, `{setId}:deleted` or `run:{runId}`, so a
+   * re-detection is a no-op. Run events belong to no set (setId '').
+   */
   id: z.string(),
   kind: z.enum(EVENT_KINDS),
   setId: z.string(),
@@ -110,6 +148,8 @@ export const NotificationEvent = z.object({
   attribution: Attribution.optional(),
   /** For `drift`: what changed outside the bot (src/notifications/drift.ts). */
   drift: DriftItem.optional(),
+  /** For `runEnded`: the sync run (src/notifications/runWatch.ts). */
+  run: RunNotice.optional(),
 });
 export type NotificationEvent = z.infer<typeof NotificationEvent>;
 

@@ -23,6 +23,8 @@ export const CHANGE_KINDS = [
   'updateFlow',
   'deleteFlow',
   'resetFlow',
+  /** An on-demand School Data Sync run (POST /external/industryData/runs/start). */
+  'startRun',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -106,6 +108,7 @@ export const PendingChange = z.discriminatedUnion('kind', [
   z.object({ ...common, kind: z.literal('updateFlow'), target: flowTarget, body: FlowPatchInput }),
   z.object({ ...common, kind: z.literal('deleteFlow'), target: flowTarget, body: z.null() }),
   z.object({ ...common, kind: z.literal('resetFlow'), target: flowTarget, body: z.null() }),
+  z.object({ ...common, kind: z.literal('startRun'), target: z.object({}), body: z.null() }),
 ]);
 export type PendingChange = z.infer<typeof PendingChange>;
 

@@ -21,6 +21,8 @@ export class GraphCallError extends Error {
       graphCode?: string;
       innerCode?: string;
       transport?: 'timeout' | 'network';
+      /** Graph's `Retry-After` of the last answer, in milliseconds, when it sent one. */
+      retryAfterMs?: number;
     },
     options?: { cause?: unknown },
   ) {

@@ -16,6 +16,7 @@ export function attemptError(
   ids: { requestId: string; clientRequestId: string; path: string },
 ): AppError {
   const status = raw.kind === 'response' ? raw.status : undefined;
+  const retryAfterMs = outcome.kind === 'response' ? outcome.retryAfterMs : undefined;
   const info = raw.kind === 'response' ? readGraphError(raw.body) : {};
   const cause = new GraphCallError(
     `${req.method} ${ids.path} failed: ${status ?? raw.kind}${info.code ? ` ${info.code}` : ''}`,
@@ -27,6 +28,7 @@ export function attemptError(
       graphCode: info.code,
       innerCode: info.innerCode,
       transport: raw.kind === 'response' ? undefined : raw.kind,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     },
     { cause: raw.kind === 'response' ? undefined : raw.error },
   );
@@ -43,7 +45,6 @@ export function attemptError(
       cause,
     });
   }
-  const retryAfterMs = outcome.kind === 'response' ? outcome.retryAfterMs : undefined;
   return mapHttpError({
     status: raw.status,
     body: raw.body,

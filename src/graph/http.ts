@@ -26,6 +26,8 @@ export interface GraphResponse {
   body: unknown;
   /** Graph's `request-id`, or our `client-request-id` when Graph sent none. */
   requestId: string;
+  /** The `Location` header of a success (the operation of a 202 start), when there was one. */
+  location?: string;
 }
 
 export type SendGraphRequest = (
@@ -110,8 +112,10 @@ async function send(s: Settings, token: TokenProvider, req: GraphRequest): Promi
     const requestId = (raw.kind === 'response' && raw.headers.get('request-id')) || clientRequestId;
     const durationMs = Date.now() - t0;
     logAttempt(s, req, raw, () => ({ requestId, clientRequestId, attempt, durationMs }));
-    if (raw.kind === 'response' && raw.status < 400)
-      return { status: raw.status, body: raw.body, requestId };
+    if (raw.kind === 'response' && raw.status < 400) {
+      const location = raw.headers.get('location') ?? undefined;
+      return { status: raw.status, body: raw.body, requestId, ...(location ? { location } : {}) };
+    }
     // A retried DELETE that finds nothing: the earlier, unanswered attempt did the delete.
     if (req.method === 'DELETE' && maybeDone && raw.kind === 'response' && raw.status === 404) {
       return { status: 204, body: undefined, requestId };

@@ -17,6 +17,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 }
 
 export type { IndustryDataApi } from './industryData';
+export type { RunsApi } from './runs';
+export { runStartRefusal, type RunStartRefusal } from './runRefusal';
 export type {
   GraphClientOptions,
   GraphResult,

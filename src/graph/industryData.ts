@@ -18,8 +18,10 @@ import { FlowSet, ProvisioningFlow, RoleGroup } from '../domain/flowSchemas';
 import type { GraphResult, ListOptions, TokenProvider } from './types';
 import { flowSetToWire, flowToWire, parseInput } from './wire';
 import { READ_SCOPE, READWRITE_SCOPE, ROLE_GROUPS_SCOPE } from './permissions';
+import { bindRuns, type RunsApi } from './runs';
 
-export interface IndustryDataApi {
+/** Flow sets, flows and role groups here; the sync-run methods come from runs.ts. */
+export interface IndustryDataApi extends RunsApi {
   listFlowSets(options?: ListOptions): Promise<GraphResult<FlowSet[]>>;
   getFlowSet(id: string): Promise<GraphResult<FlowSet>>;
   createFlowSet(body: FlowSetCreateInput): Promise<GraphResult<FlowSet>>;
@@ -168,5 +170,6 @@ export function bindIndustryData(
     resetFlow: (setId, flowId) => noContent('POST', paths.resetFlow(setId, flowId), FLOW_WRITE),
     listRoleGroups: (options) => list(RoleGroup, paths.roleGroups(), ROLE_READ, options),
     getRoleGroup: (id) => getOne(RoleGroup, paths.roleGroup(id), ROLE_READ),
+    ...bindRuns(send, baseUrl, token),
   };
 }

@@ -16,6 +16,13 @@ export const paths = {
   resetFlow: (setId: string, flowId: string): string => `${paths.flow(setId, flowId)}/reset`,
   roleGroups: (): string => `${ROOT}/roleGroups`,
   roleGroup: (id: string): string => `${ROOT}/roleGroups/${seg(id)}`,
+  runs: (): string => `${ROOT}/runs`,
+  run: (runId: string): string => `${ROOT}/runs/${seg(runId)}`,
+  /** The bound function in the short form the getStatistics page writes (no parentheses). */
+  runStatistics: (runId: string): string => `${paths.run(runId)}/getStatistics`,
+  /** The action bound to the runs collection (industrydata-industrydatarun-start.md): no run id. */
+  startRun: (): string => `${ROOT}/runs/start`,
+  operation: (operationId: string): string => `${ROOT}/operations/${seg(operationId)}`,
 };
 
 /** Joins the base URL and a path, with an optional `$top`. */

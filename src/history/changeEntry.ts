@@ -47,6 +47,7 @@ export function afterOf(change: PendingChange, view: ChangeView): unknown {
         : change.body;
     case 'deleteFlowSet':
     case 'deleteFlow':
+    case 'startRun':
       return null;
     case 'resetFlow':
       return view.before;

@@ -3,7 +3,9 @@
  * the event's set matches (the set's own rule if it has one, else the all-sets rule; see
  * ruleForSet), minus muted sets. A burst for one
  * conversation (more than DIGEST_AFTER events in one poll) becomes one digest card instead of a
- * card per flow: fewer posts is kinder to the channel and to Teams' per-thread limits.
+ * card per flow: fewer posts is kinder to the channel and to Teams' per-thread limits. Sync-run
+ * notices (`runEnded`) belong to no set (setId ''): the all-sets rule decides (topic `runs`), no
+ * set mutes them, and each is a card of its own, never in a digest.
  */
 import { createHash } from 'node:crypto';
 import { withoutDriftDuplicates } from './drift';
@@ -20,7 +22,7 @@ export const DIGEST_AFTER = 3;
 
 /** Which topic (`notify here … only {topic}`) an event belongs to. */
 export const topicOf = (event: NotificationEvent): Topic =>
-  event.kind === 'drift' ? 'drift' : 'readiness';
+  event.kind === 'drift' ? 'drift' : event.kind === 'runEnded' ? 'runs' : 'readiness';
 
 /**
  * Topics first (absent = all); status filters match the new status of readiness events only;
@@ -30,7 +32,7 @@ function scopeMatches(scope: SubscriptionScope, event: NotificationEvent): boole
   if (scope.setId !== null && scope.setId !== event.setId) return false;
   if (scope.topics && !scope.topics.includes(topicOf(event))) return false;
   if (!scope.statuses || event.kind === 'flowRemoved' || event.kind === 'setDeleted') return true;
-  if (event.kind === 'drift') return true;
+  if (event.kind === 'drift' || event.kind === 'runEnded') return true;
   return scope.statuses.includes(event.to ?? '');
 }
 
@@ -78,11 +80,12 @@ export function planDeliveries(
   });
   for (const sub of subscriptions) {
     const all = withoutDriftDuplicates(eventsFor(sub, events));
-    // Drift is never part of a digest: each one has its own Revert and Accept.
-    const mine = all.filter((e) => e.kind !== 'drift');
+    // Drift and run notices are never part of a digest: each has its own card and buttons.
+    const alone = (e: NotificationEvent) => e.kind === 'drift' || e.kind === 'runEnded';
+    const mine = all.filter((e) => !alone(e));
     if (mine.length > DIGEST_AFTER) deliveries.push(item(sub.conversationKey, mine));
     else for (const e of mine) deliveries.push(item(sub.conversationKey, [e]));
-    for (const e of all) if (e.kind === 'drift') deliveries.push(item(sub.conversationKey, [e]));
+    for (const e of all) if (alone(e)) deliveries.push(item(sub.conversationKey, [e]));
   }
   return deliveries;
 }

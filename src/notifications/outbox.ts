@@ -15,6 +15,9 @@ import { isStorageConflict, type DurableStorage, type StoreItems } from '../stor
 import {
   Delivery,
   OUTBOX_PREFIX,
+  RUN_WATCH_ID,
+  RUN_WATCH_PREFIX,
+  RunWatch,
   SET_STATE_PREFIX,
   SetState,
   type DeliveryState,
@@ -84,6 +87,8 @@ export async function recordPoll(
    * them), its configurations are committed with the states.
    */
   drift: { records: StoreItems; configs: StoreItems } = { records: {}, configs: {} },
+  /** The runs' statuses (runWatch.ts): they advance with the set states, after their notices. */
+  runWatch?: { value: RunWatch; eTag: string | undefined },
 ): Promise<void> {
   await createMissing(storage, drift.records);
   const deliveries = planned.length ? await unrecorded(storage, planned) : [];
@@ -98,6 +103,11 @@ export async function recordPoll(
     if (Object.keys(batch).length) await storage.write(batch);
   });
   const batch: Record<string, Record<string, unknown>> = { ...drift.configs };
+  if (runWatch)
+    batch[`${RUN_WATCH_PREFIX}/${RUN_WATCH_ID}`] = {
+      ...RunWatch.parse(runWatch.value),
+      eTag: runWatch.eTag ?? ABSENT,
+    };
   for (const { state, eTag } of states) {
     batch[`${SET_STATE_PREFIX}/${encodeURIComponent(state.setId)}`] = {
       ...SetState.parse(state),

@@ -1,6 +1,7 @@
 /**
- * One poll: read every flow set and its flows with the app-only token (read-only
- * IndustryData-OutboundFlow.Read.All; never a user's token), compare with the stored state,
+ * One poll: read every flow set and its flows, and the sync runs (runWatch.ts), with the app-only
+ * token (read-only IndustryData-OutboundFlow.Read.All and IndustryData-Run.Read.All; never a
+ * user's token), compare with the stored state,
  * attribute the transitions to changes made through the bot, plan the deliveries, and record
  * the deliveries, then the states (outbox.ts `recordPoll`: re-detection repairs a half-recorded poll).
  *
@@ -23,6 +24,7 @@ import { OUTSIDE_ACTOR } from '../domain/auditEntry';
 import { planDeliveries } from './fanout';
 import type { LeaseHandle } from './lease';
 import { recordPoll, setStateStore } from './outbox';
+import { readRuns, type RunReading } from './runWatch';
 import type { NotificationEvent, SetState } from '../domain/notificationRecords';
 import type { SubscriptionStore } from './subscriptionStore';
 
@@ -119,9 +121,19 @@ export function createPoller(deps: PollerDeps) {
     });
     if (events.length) events = attribute(events, pending);
     events.push(...drift.events);
+    // Sync runs (runWatch.ts): a failure to read them leaves readiness as it is, and says so.
+    let runs: RunReading = { events: [] };
+    if (!error || !isTransient(error)) {
+      try {
+        runs = await readRuns(api, deps.storage, at, deps.logger);
+      } catch (err) {
+        error = toAppError(err);
+      }
+    }
+    events.push(...runs.events);
     const subs = events.length ? await deps.subscriptions.list() : [];
     const deliveries = planDeliveries(events, subs, at);
-    await recordPoll(deps.storage, changed, deliveries, drift);
+    await recordPoll(deps.storage, changed, deliveries, drift, runs.watch);
     const noticed = drift.items.length ? unrecordedDrift(drift.items, await entries()) : [];
     for (const item of noticed)
       await recordDriftEvent({ audit, logger: deps.logger }, item, 'drifted', OUTSIDE_ACTOR, at);

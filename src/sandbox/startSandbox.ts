@@ -28,6 +28,7 @@ export async function startSandbox(config: Config, logger: Logger): Promise<Sand
       host: '127.0.0.1',
       stateFile: join(config.dataDir, 'graph-emulator.json'),
       readyDelayMs: config.sandbox.readyDelayMs,
+      runScheduleMs: config.sandbox.runScheduleMs,
       authenticate: idp.authenticateGraphRequest,
       logger: logger.child({ component: 'graph-emulator' }),
     });

@@ -10,9 +10,12 @@ export const SANDBOX_CLIENT_SECRET = 'sandbox-only-secret-not-for-production';
 /** Entra built-in role template id of Global Administrator (appears in a token's `wids`). */
 export const GLOBAL_ADMIN_ROLE = '62e90394-69f5-4237-9190-012177145e10';
 
-import { READ_SCOPE, READWRITE_SCOPE } from '../graph/permissions';
+import { READ_SCOPE, READWRITE_SCOPE, RUN_READ_SCOPE, RUN_START_SCOPE } from '../graph/permissions';
 
-export { READ_SCOPE, READWRITE_SCOPE };
+export { READ_SCOPE, READWRITE_SCOPE, RUN_READ_SCOPE, RUN_START_SCOPE };
+
+/** Everything an SDS admin of the sandbox tenant consented to: flows and sync runs. */
+const FULL_CONSENT = [READWRITE_SCOPE, READ_SCOPE, RUN_READ_SCOPE, RUN_START_SCOPE];
 
 export interface SandboxUser {
   aadObjectId: string;
@@ -34,15 +37,15 @@ export const SANDBOX_USERS: readonly SandboxUser[] = [
     name: 'Avery Admin',
     upn: 'avery@contoso-schools.example',
     wids: [GLOBAL_ADMIN_ROLE],
-    consentedScopes: [READWRITE_SCOPE, READ_SCOPE],
-    purpose: 'admin with consent: can read and change everything',
+    consentedScopes: FULL_CONSENT,
+    purpose: 'admin with consent: can read and change everything and start sync runs',
   },
   {
     aadObjectId: '22222222-bbbb-4bbb-8bbb-222222222222',
     name: 'Blake Approver',
     upn: 'blake@contoso-schools.example',
     wids: [GLOBAL_ADMIN_ROLE],
-    consentedScopes: [READWRITE_SCOPE, READ_SCOPE],
+    consentedScopes: FULL_CONSENT,
     purpose: 'second admin, for peer approval',
   },
   {
@@ -58,7 +61,7 @@ export const SANDBOX_USERS: readonly SandboxUser[] = [
     name: 'Dana Teacher',
     upn: 'dana@contoso-schools.example',
     wids: [],
-    consentedScopes: [READWRITE_SCOPE, READ_SCOPE],
+    consentedScopes: FULL_CONSENT,
     purpose: 'not an admin: Graph answers 403',
   },
   {
@@ -66,8 +69,9 @@ export const SANDBOX_USERS: readonly SandboxUser[] = [
     name: 'Eli ReadOnly',
     upn: 'eli@contoso-schools.example',
     wids: [GLOBAL_ADMIN_ROLE],
-    consentedScopes: [READ_SCOPE],
-    purpose: 'admin with read-only consent: reads work, writes get 403',
+    consentedScopes: [READ_SCOPE, RUN_READ_SCOPE],
+    purpose:
+      'admin with read-only consent: reads (sync runs too) work; writes and starting a run get 403 (no IndustryData-Run.Start)',
   },
 ];
 
@@ -112,7 +116,7 @@ export function sandboxGuest(aadObjectId: string, name?: unknown): SandboxUser |
     name: guestName(name),
     upn: `guest-${aadObjectId.toLowerCase()}@contoso-schools.example`,
     wids: [GLOBAL_ADMIN_ROLE],
-    consentedScopes: [READWRITE_SCOPE, READ_SCOPE],
+    consentedScopes: FULL_CONSENT,
     purpose: 'sandbox guest: not one of the five, acts as an admin with consent',
     guest: true,
   };

@@ -30,6 +30,7 @@ export function showButtons(change: PendingChange): ChangeResultModel['buttons']
       ? [{ title: 'Show flow set', command: `show "${change.body.displayName}"` }]
       : [];
   if (change.kind === 'deleteFlowSet' && change.state === 'applied') return [];
+  if (change.kind === 'startRun') return [{ title: 'Runs', command: 'runs' }];
   return [{ title: 'Show flow set', command: showCommandFor(change.target.setId) }];
 }
 

@@ -9,6 +9,7 @@ import { showCommandFor } from './flowSetListCard';
 import { AdaptiveCard, renderCard } from './render';
 import { NEW_MESSAGE_KEY } from '../domain/adaptiveCard';
 import { localTime, timeFact, type LocalTime } from './localTime';
+import { runNoticeHeadline, runNotificationCard } from './runNotificationCard';
 import { driftCard } from './driftCard';
 
 export const MUTE_VERB = 'notify.mute';
@@ -31,6 +32,7 @@ const CHANGE_WORDS: Record<string, string> = {
   deleteFlow: 'the removal',
   deleteFlowSet: 'the deletion',
   updateFlowSet: 'the change to this flow set',
+  startRun: 'the on-demand run',
 };
 
 const NO_ATTRIBUTION: LocalTime = { before: '', at: '', after: '' };
@@ -57,6 +59,8 @@ export function changeText(e: NotificationEvent): string {
       return `Flow removed: ${flowName(e)} (was ${status(e.from)})`;
     case 'setDeleted':
       return 'The flow set was deleted';
+    case 'runEnded':
+      return runNoticeHeadline(e.run);
     case 'drift':
       return 'Changed outside the bot';
   }
@@ -73,6 +77,8 @@ function headline(e: NotificationEvent): string {
       return `${flowName(e)} flow removed`;
     case 'setDeleted':
       return 'flow set deleted';
+    case 'runEnded':
+      return runNoticeHeadline(e.run);
     case 'drift':
       return 'changed outside the bot';
   }
@@ -170,9 +176,12 @@ export function notificationDigestCard(events: readonly NotificationEvent[]): Ad
   });
 }
 
-/** The card for one outbox item: a single change, or a digest of several. */
+/** The card for one outbox item: a single change or run notice, or a digest of several changes. */
 export function deliveryCard(events: readonly NotificationEvent[]): AdaptiveCard {
-  const drift = events.length === 1 ? events[0]!.drift : undefined;
+  const [first] = events;
+  if (events.length === 1 && first!.kind === 'runEnded' && first!.run)
+    return runNotificationCard(first!.run, first!.detectedAt);
+  const drift = events.length === 1 ? first!.drift : undefined;
   if (drift) return driftCard(drift);
-  return events.length === 1 ? notificationCard(events[0]!) : notificationDigestCard(events);
+  return events.length === 1 ? notificationCard(first!) : notificationDigestCard(events);
 }

@@ -32,7 +32,7 @@ const readinessText = (scope: SubscriptionScope) =>
 const TOPIC_TEXT: Record<Topic, (scope: SubscriptionScope) => string> = {
   readiness: readinessText,
   drift: () => 'changes made outside the bot',
-  runs: () => 'sync runs',
+  runs: () => 'sync runs that end failed, with errors or with warnings',
 };
 const statusText = (scope: SubscriptionScope) =>
   scope.topics ? scope.topics.map((t) => TOPIC_TEXT[t](scope)).join('; ') : readinessText(scope);

@@ -72,6 +72,8 @@ describe('sandbox guest (component, sandbox Graph emulator)', () => {
     expect(String(claims.scp).split(' ').sort()).toEqual([
       'IndustryData-OutboundFlow.Read.All',
       'IndustryData-OutboundFlow.ReadWrite.All',
+      'IndustryData-Run.Read.All',
+      'IndustryData-Run.Start',
     ]);
   });
 

@@ -53,8 +53,28 @@ describe('status (component, sandbox Graph emulator)', () => {
     expect(executeActions(card).filter((a) => a.title === 'Show')).toHaveLength(0);
   });
 
-  it('when status runs, then Graph is called once for the sets and once per set', async () => {
+  it('when status runs, then Graph is called once for the sets, once per set and once for the runs', async () => {
     const calls = await graphCallsDuring(bot, () => say(bot, 'status'));
-    expect(calls).toHaveLength(1 + 3);
+    expect(calls).toHaveLength(1 + 3 + 1);
+  });
+
+  it('when status is asked, then the last sync run shows beside readiness, and a donut of flows by readiness with its numbers as fallback', async () => {
+    const card = await say(bot, 'status');
+    const text = cardText(card);
+    const last = control().runs().runs[0]!;
+    expect(text).toContain(`Last sync run: ${last.displayName}`);
+    const donut = card.body.find((e: { type: string }) => e.type === 'Chart.Donut');
+    expect(donut.data.map((d: { legend: string }) => d.legend)).toEqual([
+      'Ready',
+      'Failed',
+      'Expired',
+      'Disabled',
+    ]);
+    expect(donut.fallback.facts).toEqual([
+      { title: 'Ready', value: '5' },
+      { title: 'Failed', value: '1' },
+      { title: 'Expired', value: '1' },
+      { title: 'Disabled', value: '1' },
+    ]);
   });
 });

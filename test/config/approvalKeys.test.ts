@@ -26,7 +26,14 @@ describe('approval configuration', () => {
       updateFlow: 'self',
       deleteFlow: 'peer',
       resetFlow: 'self',
+      startRun: 'peer',
     });
+  });
+
+  it('when APPROVAL_POLICY_START_RUN=peer, then only an on-demand sync run needs a second admin', () => {
+    const { policy } = loadConfig({ APPROVAL_POLICY_START_RUN: 'peer' }).approvals;
+    expect(policy.startRun).toBe('peer');
+    expect(policy.resetFlow).toBe('self');
   });
 
   it('when APPROVERS lists ids with spaces, case and duplicates, then they are normalised', () => {

@@ -117,8 +117,15 @@ describe('describeBlastRadius', () => {
 });
 
 describe('changeTitle', () => {
-  it.each(CHANGE_KINDS)('when the change is %s, then it has a title naming the set', (kind) => {
-    expect(changeTitle(kind, { setName: 'North', flowKind: 'user' })).toContain('"North"');
+  it.each(CHANGE_KINDS.filter((k) => k !== 'startRun'))(
+    'when the change is %s, then it has a title naming the set',
+    (kind) => {
+      expect(changeTitle(kind, { setName: 'North', flowKind: 'user' })).toContain('"North"');
+    },
+  );
+
+  it('when the change starts a sync run, then its title says so (a run is not about one set)', () => {
+    expect(changeTitle('startRun', { setName: 'North' })).toBe('Start a School Data Sync run now');
   });
 
   it.each([

@@ -7,6 +7,8 @@ import { createMemoryLogger } from '../../src/log';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../../src/sandbox/idp';
 import {
   READ_SCOPE,
+  RUN_READ_SCOPE,
+  RUN_START_SCOPE,
   READWRITE_SCOPE,
   SANDBOX_TENANT_ID,
   SANDBOX_USERS,
@@ -37,7 +39,9 @@ describe('onBehalfOf', () => {
     const token = await identity.onBehalfOf(await idp.mintSsoToken(avery.aadObjectId))();
     const claims = decodeJwt(token);
     expect(claims).toMatchObject({ aud: 'https://graph.microsoft.com', oid: avery.aadObjectId });
-    expect(String(claims.scp).split(' ').sort()).toEqual([READ_SCOPE, READWRITE_SCOPE].sort());
+    expect(String(claims.scp).split(' ').sort()).toEqual(
+      [READ_SCOPE, READWRITE_SCOPE, RUN_READ_SCOPE, RUN_START_SCOPE].sort(),
+    );
     await expect(idp.authenticateGraphRequest(`Bearer ${token}`)).resolves.toMatchObject({
       kind: 'delegated',
       oid: avery.aadObjectId,
@@ -118,7 +122,7 @@ describe('appOnly', () => {
     const token = await provider();
     expect(await provider()).toBe(token);
     expect(decodeJwt(token)).toMatchObject({
-      roles: [READ_SCOPE, 'GroupMember.Read.All'],
+      roles: [READ_SCOPE, 'GroupMember.Read.All', RUN_READ_SCOPE],
       aud: 'https://graph.microsoft.com',
     });
     expect(decodeJwt(token).scp).toBeUndefined();

@@ -50,6 +50,8 @@ it('when a poll stops before its configurations are written, then the next poll 
   const api = {
     listFlowSets: async () => ok([set]),
     listFlows: async () => ok(flows),
+    // Sync runs are read in the same poll (src/notifications/runWatch.ts): none here.
+    listRuns: async () => ok([]),
   } as unknown as IndustryDataApi;
   const sent: unknown[] = [];
   const sender: NotificationSender = {

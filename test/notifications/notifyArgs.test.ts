@@ -21,6 +21,9 @@ describe('parseNotifyArgs', () => {
     ],
     ['off', { action: 'off' }],
     ['off for Northwind', { action: 'off', set: 'Northwind' }],
+    ['here only runs', { action: 'here', statuses: null, topics: ['runs'] }],
+    ['here only sync', { action: 'here', statuses: null, topics: ['runs'] }],
+    ['here only readiness', { action: 'here', statuses: null, topics: ['readiness'] }],
   ])('when "notify %s", then %j', (text, args) => {
     expect(parseNotifyArgs(text)).toEqual({ ok: true, args: { set: undefined, ...args } });
   });

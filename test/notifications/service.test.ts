@@ -33,6 +33,8 @@ function scriptedGraph() {
       return ok([SET]);
     },
     listFlows: async () => ok([flow(script.status)]),
+    // Sync runs are read in the same poll (runWatch.ts): none here.
+    listRuns: async () => ok([]),
   } as unknown as IndustryDataApi;
   return { script, graph: { forApp: () => api } };
 }

@@ -39,11 +39,11 @@ export async function sayInChannel(
   return { activity, text: String(last?.text ?? ''), card: last?.attachments?.[0]?.content };
 }
 
-/** Notification cards (new posts) in a conversation, in order. */
+/** Notification cards (new posts, readiness and sync-run notices) in a conversation, in order. */
 export function notificationsIn(connector: LoopbackConnector, conversationId: string) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return cardsSentTo(connector, conversationId).filter((card: any) =>
-    JSON.stringify(card).match(/Readiness notification|readiness changes/),
+    JSON.stringify(card).match(/Readiness notification|readiness changes|Sync run notification/),
   );
 }
 

@@ -4,7 +4,11 @@
  * properties and elements are problems), plus what its parser does not check (unknown property
  * names, required properties of the 1.5 schema) and this project's own rules: version "1.5",
  * Action.Execute only, every Action.Execute has a verb, nothing left unbound, ≤ 28 KB.
+ * Teams-only elements (charts, Icon, Badge; teamsElements.ts) are accepted only with a 1.5
+ * fallback element, and the 1.5 checks read the card with each of them replaced by its fallback.
  */
+import { isTeamsElement, teamsElementProblems, withFallbacks } from './teamsElements';
+
 type JsonObject = Record<string, unknown>;
 
 interface Visited {
@@ -176,43 +180,6 @@ function projectRuleProblems(card: JsonObject): string[] {
   return problems;
 }
 
-/**
- * Teams-only elements: Teams renders them, other hosts (and the 1.5 parser) use their fallback, so
- * each must have one. Their properties, from the Teams card-format page
- * (https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/cards-format#codeblock-in-adaptive-cards).
- */
-const TEAMS_ONLY_ELEMENTS: Record<string, readonly string[]> = {
-  CodeBlock: [
-    'type',
-    'id',
-    'codeSnippet',
-    'language',
-    'startLineNumber',
-    'fallback',
-    'spacing',
-    'separator',
-  ],
-};
-
-function teamsOnlyProblems(card: JsonObject): string[] {
-  const problems: string[] = [];
-  for (const { path, obj } of cardObjects(card)) {
-    const allowed = typeof obj.type === 'string' ? TEAMS_ONLY_ELEMENTS[obj.type] : undefined;
-    if (!allowed) continue;
-    if (!obj.fallback || typeof obj.fallback !== 'object')
-      problems.push(`${where(path, obj)}: a Teams-only element needs a fallback element`);
-    for (const key of Object.keys(obj))
-      if (!allowed.includes(key)) problems.push(`${where(path, obj)}: unknown property "${key}"`);
-  }
-  return problems;
-}
-
-/** The parser's "unknown element type" notice for a Teams-only element (checked above instead). */
-const isTeamsOnlyNotice = (problem: string) =>
-  Object.keys(TEAMS_ONLY_ELEMENTS).some((t) =>
-    problem.includes(`Unknown element type "${t}". Fallback will be used`),
-  );
-
 /** Every problem found in an expanded card; an empty list means Teams 1.5 will accept it. */
 export function validateAdaptiveCard(card: unknown): string[] {
   if (!card || typeof card !== 'object' || Array.isArray(card))
@@ -220,10 +187,14 @@ export function validateAdaptiveCard(card: unknown): string[] {
   const json = card as JsonObject;
   if (json.type !== 'AdaptiveCard')
     return [`type must be "AdaptiveCard", got ${JSON.stringify(json.type)}`];
+  const teams = cardObjects(json)
+    .filter(({ obj }) => isTeamsElement(obj))
+    .flatMap(({ path, obj }) => teamsElementProblems(where(path, obj), obj));
+  const asSeenBy15 = withFallbacks(json) as JsonObject;
   return [
-    ...parserProblems(json).filter((p) => !isTeamsOnlyNotice(p)),
-    ...teamsOnlyProblems(json),
-    ...schemaProblems(json),
+    ...teams,
+    ...parserProblems(asSeenBy15),
+    ...schemaProblems(asSeenBy15),
     ...projectRuleProblems(json),
   ];
 }

@@ -40,6 +40,10 @@ export async function startTestBot(
     // No background readiness polling: tests that count Graph requests or inject faults must
     // not race it. Notification tests poll explicitly (app.notifications.pollNow()).
     NOTIFY_POLL_SECONDS: '0',
+    // Emulated sync runs on the real 12-hour clock: no run starts or ends by itself during a
+    // test (a run ending with warnings would be announced in subscribed channels); tests that
+    // need one force it through the emulator's run controls.
+    SANDBOX_RUN_INTERVAL_SECONDS: '43200',
     ...env,
   });
   const app = await startApp(config, { logger });

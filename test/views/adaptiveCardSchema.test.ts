@@ -12,7 +12,29 @@ const card = (body: unknown[], actions: unknown[] = [], extra: object = {}) => (
 const text = { type: 'TextBlock', text: 'Hello', wrap: true };
 const execute = { type: 'Action.Execute', title: 'Go', verb: 'command.run', data: { a: 1 } };
 
+const facts = { type: 'FactSet', facts: [{ title: 'Errors', value: '3' }] };
+/** A line chart with one series; `fallback` as given (none when undefined). */
+const line = (fallback?: unknown) => ({
+  type: 'Chart.Line',
+  title: 'Errors',
+  data: [{ legend: 'Errors', values: [{ x: 'Run 1', y: 3 }] }],
+  ...(fallback === undefined ? {} : { fallback }),
+});
+
 describe('validateAdaptiveCard', () => {
+  it('when every Teams chart, Icon and Badge has a 1.5 fallback, then there are no problems', () => {
+    const good = card([
+      line(facts),
+      { type: 'Chart.VerticalBar', data: [{ x: 'students', y: 3 }], fallback: facts },
+      { type: 'Chart.HorizontalBar', data: [{ x: 'teachers', y: 1 }], fallback: facts },
+      { type: 'Chart.Donut', data: [{ legend: 'ready', value: 5 }], fallback: facts },
+      { type: 'Chart.Gauge', value: 5, segments: [{ legend: 'ok', value: 5 }], fallback: facts },
+      { type: 'Icon', name: 'CheckmarkCircle', fallback: text },
+      { type: 'Badge', text: 'completed', style: 'Good', fallback: text },
+    ]);
+    expect(validateAdaptiveCard(good)).toEqual([]);
+  });
+
   it('when the card is a valid 1.5 card with an Action.Execute, then there are no problems', () => {
     const good = card(
       [
@@ -89,6 +111,26 @@ describe('validateAdaptiveCard', () => {
       'over the 28672-byte limit',
     ],
     ['not an AdaptiveCard', { type: 'MessageCard' }, 'type must be "AdaptiveCard"'],
+    ['a chart without fallback', card([line()]), 'needs a fallback element'],
+    ['a chart whose fallback is "drop"', card([line('drop')]), 'needs a fallback element'],
+    [
+      'a chart whose fallback is another chart',
+      card([line(line(facts))]),
+      'must be an Adaptive Card 1.5 element, not Chart.Line',
+    ],
+    ['a chart with a broken fallback', card([line({ type: 'FactSet' })]), '"facts" is required'],
+    [
+      'a bar chart with a text value',
+      card([{ type: 'Chart.VerticalBar', data: [{ x: 'a', y: '3' }], fallback: facts }]),
+      'must be {x: string, y: number}',
+    ],
+    [
+      'a chart with a misspelt property',
+      card([{ ...line(facts), xAxisTitel: 'Run' }]),
+      'unknown property "xAxisTitel"',
+    ],
+    ['a Badge without fallback', card([{ type: 'Badge', text: 'ok' }]), 'needs a fallback'],
+    ['an Icon without name', card([{ type: 'Icon', fallback: text }]), 'needs "name"'],
     [
       'a CodeBlock without fallback',
       card([{ type: 'CodeBlock', codeSnippet: '{}', language: 'Json' }]),

@@ -31,6 +31,9 @@ import { HISTORY_CARD_STATES } from '../history/historyCardStates';
 // ── approvals (src/approvals, cards/approval-*.json, peer preview/result states): begin ──
 import { APPROVAL_CARD_STATES } from '../approvals/cardStates';
 // ── approvals: end ──
+// ── runs (src/views/run*.ts, cards/run*.json): begin ──
+import { RUN_CARD_STATES } from '../runs/runCardStates';
+// ── runs: end ──
 
 export type CardStates = Record<string, () => AdaptiveCard>;
 
@@ -101,6 +104,9 @@ export const VIEW_MODEL_STATES: Record<string, CardStates> = {
   // ── approvals (after changes: its preview/change-result entries include the changes' states): begin ──
   ...APPROVAL_CARD_STATES,
   // ── approvals: end ──
+  // ── runs: begin ──
+  ...RUN_CARD_STATES,
+  // ── runs: end ──
 };
 
 export const FIXTURE_DIR = join(__dirname, 'fixtures');

@@ -6,7 +6,8 @@
 import { flowSetCard } from '../../src/views/flowSetCard';
 import { flowSetListCard } from '../../src/views/flowSetListCard';
 import { roleGroupsCard } from '../../src/views/roleGroupsCard';
-import { statusCard } from '../../src/views/statusCard';
+import { statusCard, type LastRun } from '../../src/views/statusCard';
+import { FAILED, NOW, RUNNING } from '../runs/runFixtures';
 import { noSuchFlowSetCard, whichOneCard } from '../../src/views/whichOneCard';
 import type { FlowSetWithFlows } from '../../src/domain/flowSummary';
 import { pageOf } from '../../src/domain/paging';
@@ -41,9 +42,9 @@ const mixed: FlowSetWithFlows[] = [
   ...manySets(12, 'expired'),
 ];
 
-const statusOf = (all: FlowSetWithFlows[], pageNo = 1) => {
+const statusOf = (all: FlowSetWithFlows[], pageNo = 1, last?: LastRun) => {
   const overview = readinessOverview(all);
-  return statusCard(overview, pageOf(overview.needingAttention, pageNo, 5));
+  return statusCard(overview, pageOf(overview.needingAttention, pageNo, 5), last);
 };
 
 export const FLOW_CARD_STATES: Record<string, CardStates> = {
@@ -69,6 +70,11 @@ export const FLOW_CARD_STATES: Record<string, CardStates> = {
     'no sets': () => statusOf([]),
     'mixed, first page': () => statusOf(mixed),
     'mixed, last page': () => statusOf(mixed, 3),
+    'with the last run, failed': () => statusOf(mixed, 1, { kind: 'run', run: FAILED, now: NOW }),
+    'with the last run, running': () => statusOf(mixed, 1, { kind: 'run', run: RUNNING, now: NOW }),
+    'runs not readable': () =>
+      statusOf(mixed, 1, { kind: 'unreadable', message: 'You need IndustryData-Run.Read.All.' }),
+    'no runs yet': () => statusOf([], 1, { kind: 'none' }),
   },
   rolegroups: {
     'documented Staff and Students': () => roleGroupsCard(roleGroups),

@@ -51,6 +51,12 @@ export async function planUndo(
       return undoFlowCreate(graph, applied);
     case 'resetFlow':
       return explainReset(applied);
+    case 'startRun':
+      return explain(
+        applied,
+        'Cannot be undone',
+        'A started run cannot be stopped or taken back through Microsoft Graph; it ends by itself. "runs" shows how it went.',
+      );
     case 'deleteFlowSet':
       return options.recreate ? recreateSet(applied) : explainDelete(applied);
     case 'deleteFlow':

@@ -4,9 +4,11 @@
  * authenticator's job). Reads need IndustryData-OutboundFlow.Read.All or .ReadWrite.All, as a
  * delegated scope or an application role. Writes need delegated .ReadWrite.All: the docs say
  * application permissions are "Not supported" for creating/updating flow sets, and the emulator
- * keeps it simple by treating app-only tokens as read-only everywhere. A delegated caller must
- * also hold an admin directory role (`wids`), as SDS administration does.
+ * keeps it simple by treating app-only tokens as read-only for flows. Runs take their own
+ * permissions (RUN_PERMISSIONS), application ones included. A delegated caller must also hold an
+ * admin directory role (`wids`), as SDS administration does.
  */
+import { OPERATION_READ_SCOPE, RUN_READ_SCOPE, RUN_START_SCOPE } from '../../graph/permissions';
 import type { Logger } from '../../log';
 import { GLOBAL_ADMIN_ROLE, READ_SCOPE, READWRITE_SCOPE } from '../users';
 import { GraphError, accessDenied } from './graphErrors';
@@ -20,6 +22,22 @@ const ROLE_GROUP_READ_SCOPES = [
   'IndustryData-ReferenceDefinition.Read.All',
   'IndustryData.ReadBasic.All',
 ];
+
+/**
+ * Run routes: the same permission delegated or application, least privileged first, as each page's
+ * permission include lists them (industrydata-industrydatarun-*-permissions.md). List and get take
+ * Read.All only (their "higher privileged" is "Not available"); getStatistics also Start. The
+ * operation a start points to needs IndustryData.ReadBasic.All on its page; the run permissions
+ * are accepted too (README.md, "Runs: where the docs are silent").
+ */
+const RUN_PERMISSIONS: Partial<Record<RouteKind, string[]>> = {
+  runs: [RUN_READ_SCOPE],
+  run: [RUN_READ_SCOPE],
+  runStatistics: [RUN_READ_SCOPE, RUN_START_SCOPE],
+  runStart: [RUN_START_SCOPE],
+  operations: [OPERATION_READ_SCOPE, RUN_READ_SCOPE, RUN_START_SCOPE],
+  operation: [OPERATION_READ_SCOPE, RUN_READ_SCOPE, RUN_START_SCOPE],
+};
 
 const ROLE_NAMES: Record<string, string> = { [GLOBAL_ADMIN_ROLE]: 'Global Administrator' };
 
@@ -89,8 +107,26 @@ export function authorize(
 ): void {
   if (!caller) return;
   if (route === 'groupMembers') return authorizeDirectoryRead(caller);
-  const write = method !== 'GET';
   const granted = caller.kind === 'delegated' ? caller.scopes : caller.roles;
+  const runPermissions = RUN_PERMISSIONS[route];
+  if (runPermissions) {
+    if (!runPermissions.some((p) => granted.includes(p))) {
+      const kind = caller.kind === 'delegated' ? 'delegated scope' : 'application role';
+      throw accessDenied(
+        `Missing ${kind}: this operation requires ${runPermissions.join(' or ')}.`,
+      );
+    }
+  } else authorizeFlows(caller, granted, route, method);
+  requireAdmin(caller, adminRoleIds);
+}
+
+function authorizeFlows(
+  caller: EmulatorCaller,
+  granted: string[],
+  route: RouteKind,
+  method: string,
+): void {
+  const write = method !== 'GET';
   if (write) {
     if (caller.kind === 'application') {
       throw accessDenied(
@@ -114,6 +150,9 @@ export function authorize(
       );
     }
   }
+}
+
+function requireAdmin(caller: EmulatorCaller, adminRoleIds: readonly string[]): void {
   if (caller.kind === 'delegated' && !caller.wids.some((w) => adminRoleIds.includes(w))) {
     const needed = adminRoleIds
       .map((id) => (ROLE_NAMES[id] ? `${ROLE_NAMES[id]} (${id})` : id))

@@ -5,12 +5,15 @@
  */
 import { AppError } from '../../errors';
 import type { FaultRegistry } from './faults';
+import type { RunSimulator } from './runs/simulator';
+import { ForcedOutcome } from './runs/state';
 import { ReadinessStatusName, type EmulatorState } from './stateSchema';
 import type { EmulatorStore } from './store';
 import type { EmulatorControl, EmulatorRequestRecord } from './types';
 
 export interface ControlDeps {
   store: EmulatorStore;
+  runs: RunSimulator;
   faults: FaultRegistry;
   requests: EmulatorRequestRecord[];
   initialState: () => EmulatorState;
@@ -44,5 +47,49 @@ export function createControl(deps: ControlDeps): EmulatorControl {
       deps.faults.clear();
     },
     snapshot: () => deps.store.snapshot(),
+    ...runControls(deps.runs),
+  };
+}
+
+type RunControls = Pick<
+  EmulatorControl,
+  'runs' | 'forceNextRunOutcome' | 'finishRunningRun' | 'startScheduledRun'
+>;
+
+function runControls(runs: RunSimulator): RunControls {
+  return {
+    runs() {
+      const now = Date.now();
+      const list = runs.list(now);
+      return {
+        timing: runs.timing,
+        nextScheduledAt: runs.nextScheduledAt(now),
+        wouldSkip: runs.wouldSkip(now),
+        budget: runs.budget(now),
+        forcedOutcome: runs.forcedOutcome(),
+        runs: structuredClone(list),
+      };
+    },
+    forceNextRunOutcome(spec) {
+      if (spec === null) return runs.forceNextOutcome(null);
+      const parsed = ForcedOutcome.safeParse(spec);
+      if (!parsed.success) {
+        throw new AppError(
+          'bad_input',
+          'Send {"status": "failed"|"completedWithErrors"|"completedWithWarnings"|"completed", "blockingError"?: {"code","message","target"?}, "errors"?: n, "warnings"?: n}.',
+        );
+      }
+      runs.forceNextOutcome(parsed.data);
+    },
+    finishRunningRun() {
+      const run = runs.finishRunning(Date.now());
+      if (!run) throw new AppError('not_found', 'No run is running.');
+      return structuredClone(run);
+    },
+    startScheduledRun() {
+      const run = runs.startScheduledNow(Date.now());
+      if (!run) throw new AppError('conflict', 'A run is already running; finish it first.');
+      return structuredClone(run);
+    },
   };
 }

@@ -17,6 +17,12 @@
  *   DELETE /_sandbox/faults                        204 latency and every rule removed
  *   GET    /_sandbox/requests                      200 {"value":[request records, in order]}
  *   DELETE /_sandbox/requests                      204 request log cleared
+ *   GET    /_sandbox/runs                          200 the run history, schedule, start budget and forced outcome
+ *   PUT    /_sandbox/runs/next-outcome             {"status":"failed","blockingError":{"code","message"}} → 204;
+ *                                                  the next run to end (the running one, if any) ends so
+ *   DELETE /_sandbox/runs/next-outcome             204 runs end as planned again
+ *   POST   /_sandbox/runs/finish                   200 {"run"}: the running run ends now; 404 when none runs
+ *   POST   /_sandbox/runs/scheduled                201 {"run"}: a scheduled run starts now; 409 while one runs
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppError } from '../../errors';
@@ -75,21 +81,44 @@ function dispatch(method: string, parts: string[], raw: string, control: Emulato
       control.clearRequests();
       return { status: 204 };
     default:
-      return {
-        status: 404,
-        body: {
-          error: {
-            code: 'notFound',
-            message: `No sandbox control route ${method} /_sandbox/${parts.join('/')}.`,
-          },
-        },
-      };
+      return runRoute(route, raw, control) ?? unknownRoute(method, parts);
   }
+}
+
+function runRoute(route: string, raw: string, control: EmulatorControl): Reply | undefined {
+  switch (route) {
+    case 'GET runs':
+      return { status: 200, body: control.runs() };
+    case 'PUT runs/next-outcome':
+      control.forceNextRunOutcome(jsonBody(raw) as never);
+      return { status: 204 };
+    case 'DELETE runs/next-outcome':
+      control.forceNextRunOutcome(null);
+      return { status: 204 };
+    case 'POST runs/finish':
+      return { status: 200, body: { run: control.finishRunningRun() } };
+    case 'POST runs/scheduled':
+      return { status: 201, body: { run: control.startScheduledRun() } };
+    default:
+      return undefined;
+  }
+}
+
+function unknownRoute(method: string, parts: string[]): Reply {
+  return {
+    status: 404,
+    body: {
+      error: {
+        code: 'notFound',
+        message: `No sandbox control route ${method} /_sandbox/${parts.join('/')}.`,
+      },
+    },
+  };
 }
 
 function replyOf(err: unknown, logger: Logger): Reply {
   if (err instanceof AppError) {
-    const status = err.code === 'not_found' ? 404 : 400;
+    const status = err.code === 'not_found' ? 404 : err.code === 'conflict' ? 409 : 400;
     return { status, body: { error: { code: err.code, message: err.userMessage } } };
   }
   if (err instanceof GraphError) {

@@ -16,11 +16,13 @@ import { parseMembersQuery } from './handlers/groups';
 import { parseJsonBody, readRawBody, requestIdsOf, writeOutcome } from './http';
 import { parsePageRequest } from './paging';
 import { matchRoute } from './router';
+import type { RunSimulator } from './runs/simulator';
 import type { EmulatorStore } from './store';
 import type { EmulatorAuthenticator, EmulatorCaller, EmulatorRequestRecord } from './types';
 
 export interface GraphServerDeps {
   store: EmulatorStore;
+  runs: RunSimulator;
   faults: FaultRegistry;
   requests: EmulatorRequestRecord[];
   authenticate?: EmulatorAuthenticator;
@@ -29,7 +31,9 @@ export interface GraphServerDeps {
   baseUrl: () => string;
 }
 
-const COLLECTIONS = new Set(['flowSets', 'flows', 'roleGroups']);
+const COLLECTIONS = new Set(['flowSets', 'flows', 'roleGroups', 'runs', 'operations']);
+/** POSTs that take no body (bound actions). */
+const BODILESS = new Set(['reset', 'runStart']);
 
 function operate(
   req: IncomingMessage,
@@ -53,7 +57,7 @@ function operate(
               : { offset: 0 },
           select: undefined,
         };
-  const hasBody = method === 'PATCH' || (method === 'POST' && route.kind !== 'reset');
+  const hasBody = method === 'PATCH' || (method === 'POST' && !BODILESS.has(route.kind));
   return handler({
     method,
     route,
@@ -61,6 +65,8 @@ function operate(
     page,
     select,
     store: deps.store,
+    runs: deps.runs,
+    callerOid: caller?.oid,
     baseUrl: deps.baseUrl(),
     nowMs: Date.now(),
   });

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { runTiming } from '../../domain/runTiming';
 import type { Logger } from '../../log';
 import { GLOBAL_ADMIN_ROLE } from '../users';
 import { createControl } from './control';
@@ -13,6 +14,8 @@ import { handleControlRequest } from './controlRoutes';
 import { FaultRegistry } from './faults';
 import { handleGraphRequest } from './graphServer';
 import { loadState, saveState } from './persistence';
+import { initialRunHistory } from './runs/seedRuns';
+import { RunSimulator } from './runs/simulator';
 import { initialState } from './seed';
 import type { EmulatorState } from './stateSchema';
 import { EmulatorStore } from './store';
@@ -29,7 +32,10 @@ export {
   type FaultSpec,
   type FaultsView,
   type GraphEmulator,
+  type RunOutcomeSpec,
+  type RunsView,
 } from './types';
+export type { StoredRun as EmulatedRun } from './runs/state';
 export type { ReadinessStatusName } from './stateSchema';
 export { SEED_IDS } from './seed';
 export { SANDBOX_APPROVER_GROUP_ID, SANDBOX_GROUPS, SANDBOX_IT_LEADS_GROUP_ID } from './directory';
@@ -69,22 +75,37 @@ export async function startGraphEmulator(options: EmulatorOptions = {}): Promise
   const host = options.host ?? '127.0.0.1';
   const readyDelayMs = options.readyDelayMs ?? DEFAULT_READY_DELAY_MS;
   const logger = options.logger ?? silentLogger;
-  const fresh = (): EmulatorState => initialState(options.seed ?? true, readyDelayMs);
+  const seed = options.seed ?? true;
+  const timing = runTiming(options.runScheduleMs);
+  const runHistory = () => initialRunHistory(seed, timing, Date.now());
+  const fresh = (): EmulatorState => ({
+    ...initialState(seed, readyDelayMs),
+    runs: runHistory(),
+  });
   const { stateFile } = options;
   const persist = stateFile
     ? (state: EmulatorState) => saveState(stateFile, state)
     : () => undefined;
 
   const loaded = stateFile ? loadState(stateFile) : undefined;
-  const store = new EmulatorStore(loaded ?? fresh(), persist, readyDelayMs);
-  if (!loaded) persist(store.snapshot());
+  const state = loaded ?? fresh();
+  const upgraded = !state.runs; // a state file from before runs existed
+  state.runs ??= runHistory();
+  const store = new EmulatorStore(state, persist, readyDelayMs);
+  if (!loaded || upgraded) persist(store.snapshot());
 
+  const runs = new RunSimulator({
+    history: () => store.runHistory(),
+    persist: () => store.save(),
+    timing,
+  });
   const faults = new FaultRegistry();
   const requests: EmulatorRequestRecord[] = [];
-  const control = createControl({ store, faults, requests, initialState: fresh });
+  const control = createControl({ store, runs, faults, requests, initialState: fresh });
   let baseUrl = '';
   const deps = {
     store,
+    runs,
     faults,
     requests,
     authenticate: options.authenticate,

@@ -16,7 +16,13 @@ export type RouteKind =
   | 'roleGroups'
   | 'roleGroup'
   /** `/groups/{id}/transitiveMembers[/microsoft.graph.user]` (approver groups, directory.ts). */
-  | 'groupMembers';
+  | 'groupMembers'
+  | 'runs'
+  | 'run'
+  | 'runStatistics'
+  | 'runStart'
+  | 'operations'
+  | 'operation';
 
 export interface Route {
   kind: RouteKind;
@@ -24,6 +30,8 @@ export interface Route {
   flowId?: string;
   roleGroupId?: string;
   groupId?: string;
+  runId?: string;
+  operationId?: string;
   /** The OData cast `/microsoft.graph.user`: users only. */
   cast?: 'user';
 }
@@ -32,6 +40,8 @@ export interface Route {
 export function canonicalCollectionPath(route: Route): string {
   const root = '/external/industryData';
   if (route.kind === 'roleGroups') return `${root}/roleGroups`;
+  if (route.kind === 'runs') return `${root}/runs`;
+  if (route.kind === 'operations') return `${root}/operations`;
   if (route.kind === 'flows') {
     return `${root}/outboundProvisioningFlowSets/${encodeURIComponent(route.setId ?? '')}/provisioningFlows`;
   }
@@ -69,6 +79,34 @@ function matchFlowSets(rest: string[]): Route {
   return { kind: 'reset', setId, flowId };
 }
 
+const START_SEGMENTS = ['start', 'microsoft.graph.industrydata.start'];
+const STATISTICS_SEGMENTS = ['getstatistics', 'microsoft.graph.industrydata.getstatistics'];
+
+/**
+ * `runs`, `runs/{id}`, the bound function `runs/{id}/getStatistics` (short or namespace-qualified,
+ * with or without `()`: `name()` arrives as `name` plus an empty key) and the collection-bound
+ * action `runs/start` (industrydata-industrydatarun-getstatistics.md, industrydata-industrydatarun-start.md).
+ */
+function matchRuns(rest: string[]): Route {
+  const [, runId, fn, empty, ...extra] = rest;
+  if (runId === undefined) return { kind: 'runs' };
+  if (fn === undefined) {
+    return START_SEGMENTS.includes(runId.toLowerCase())
+      ? { kind: 'runStart' }
+      : { kind: 'run', runId };
+  }
+  const isCall = empty === undefined || (empty === '' && extra.length === 0);
+  if (!STATISTICS_SEGMENTS.includes(fn.toLowerCase()) || !isCall)
+    throw notFoundSegment(isCall ? fn : (extra[0] ?? empty));
+  return { kind: 'runStatistics', runId };
+}
+
+function matchOperations(rest: string[]): Route {
+  const [, operationId, ...extra] = rest;
+  if (extra.length) throw notFoundSegment(extra[0]);
+  return operationId === undefined ? { kind: 'operations' } : { kind: 'operation', operationId };
+}
+
 /** `{id}/transitiveMembers` with an optional cast to users; nothing else of /groups exists here. */
 function matchGroups(rest: string[]): Route {
   const [groupId, members, cast, ...extra] = rest;
@@ -96,6 +134,8 @@ export function matchRoute(pathname: string): Route {
   const rest = segments.slice(expected.length);
   const collection = rest[0]?.toLowerCase();
   if (collection === 'outboundprovisioningflowsets') return matchFlowSets(rest);
+  if (collection === 'runs') return matchRuns(rest);
+  if (collection === 'operations') return matchOperations(rest);
   if (collection === 'rolegroups') {
     if (rest.length > 2) throw notFoundSegment(rest[2]);
     return rest[1] === undefined

@@ -14,6 +14,7 @@ import {
   READINESS_STATUSES,
   STUDENT_AGE_GROUPS,
 } from '../../domain/flowSchemas';
+import { RunHistoryState } from './runs/state';
 
 /** A collection property: null or absent means empty. */
 const list = <T extends z.ZodType>(item: T) =>
@@ -139,5 +140,7 @@ export const EmulatorState = z.object({
   roleGroups: z.array(StoredRoleGroup),
   flowSets: z.array(StoredFlowSet),
   flows: z.array(StoredFlow),
+  /** Absent in state files written before runs existed: a history is seeded then (index.ts). */
+  runs: RunHistoryState.optional(),
 });
 export type EmulatorState = z.infer<typeof EmulatorState>;

@@ -6,6 +6,7 @@
  */
 import type { FlowKind } from '../../domain/flowSchemas';
 import { newId, timestampAt, timestampNow } from './clock';
+import type { RunHistoryState } from './runs/state';
 import type {
   EmulatorState,
   FlowFields,
@@ -31,6 +32,16 @@ export class EmulatorStore {
 
   replaceState(state: EmulatorState): void {
     this.state = state;
+    this.persist(this.state);
+  }
+
+  /** The live run history (runs/simulator.ts mutates it, then calls `save`). */
+  runHistory(): RunHistoryState {
+    if (!this.state.runs) throw new Error('the emulator state has no run history');
+    return this.state.runs;
+  }
+
+  save(): void {
     this.persist(this.state);
   }
 

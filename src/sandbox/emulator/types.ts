@@ -3,6 +3,9 @@
  * token verifier, end-to-end tests) depend on these exact shapes; index.ts re-exports them.
  */
 import type { Logger } from '../../log';
+import type { RunTiming } from '../../domain/runTiming';
+import type { StartBudget } from './runs/simulator';
+import type { ForcedOutcome, StoredRun } from './runs/state';
 import type { ReadinessStatusName } from './stateSchema';
 
 export interface EmulatorCaller {
@@ -42,6 +45,11 @@ export interface EmulatorOptions {
   readyDelayMs?: number;
   /** Default true: seed the sample district's flow sets (role groups always exist). */
   seed?: boolean;
+  /**
+   * Time between scheduled runs; every other run period (run length, the 12-hour window of the
+   * start limit, the 10-hour skip rule) is compressed by the same factor. Default 12 hours.
+   */
+  runScheduleMs?: number;
   /** Undefined = no auth required (callers are recorded as anonymous). */
   authenticate?: EmulatorAuthenticator;
   /** `wids` that count as admin for delegated callers; default [GLOBAL_ADMIN_ROLE]. */
@@ -94,6 +102,26 @@ export interface FaultsView {
   rules: FaultRule[];
 }
 
+/** How the next run to end will end: a status, and optionally its blocking error and counts. */
+export interface RunOutcomeSpec {
+  status: ForcedOutcome['status'];
+  blockingError?: { code: string; message: string; target?: string | null } | null;
+  errors?: number | null;
+  warnings?: number | null;
+}
+
+/** The emulated run history as the sandbox control shows it (not a Graph shape). */
+export interface RunsView {
+  timing: RunTiming;
+  nextScheduledAt: string;
+  /** The scheduled run an on-demand start now would make the service skip, or null. */
+  wouldSkip: string | null;
+  budget: StartBudget;
+  forcedOutcome: ForcedOutcome | null;
+  /** Newest first, with what Graph does not show: trigger, starter, planned end. */
+  runs: StoredRun[];
+}
+
 /** Sandbox-only operations; the same as the `/_sandbox` HTTP endpoint (see controlRoutes.ts). */
 export interface EmulatorControl {
   /** Forces a flow's readinessStatus (any flow set); throws AppError('not_found') if unknown. */
@@ -108,6 +136,13 @@ export interface EmulatorControl {
   clearRequests(): void;
   /** Back to the seed data (or empty if seed=false); also clears faults. */
   resetState(): void;
+  runs(): RunsView;
+  /** The next run to end (the running one, if any) ends like this; null = as planned. */
+  forceNextRunOutcome(outcome: RunOutcomeSpec | null): void;
+  /** Ends the running run now; throws AppError('not_found') when none is running. */
+  finishRunningRun(): StoredRun;
+  /** A scheduled run starts now; throws AppError('conflict') while one is running. */
+  startScheduledRun(): StoredRun;
   /** A deep copy of the stored state (passwords are stored only as SHA-256 hashes). */
   snapshot(): unknown;
 }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
-import { READ_SCOPE, type SandboxUser } from '../users';
+import { READ_SCOPE, RUN_READ_SCOPE, type SandboxUser } from '../users';
 import { SIGNING_ALG, type SigningKey } from './keys';
 import { GRAPH_RESOURCE } from './scopes';
 
@@ -16,7 +16,7 @@ export const SANDBOX_SERVICE_PRINCIPAL_ID = '0d0d0d0d-2e2e-4f3f-8a4a-5b5b5b5b5b5
 /** Reading approver groups' members (APPROVER_GROUP_ID, src/approvals). */
 export const GROUP_MEMBER_READ_ROLE = 'GroupMember.Read.All';
 /** Application permissions granted to the sandbox app (client credentials `roles`). */
-export const SANDBOX_APP_ROLES = [READ_SCOPE, GROUP_MEMBER_READ_ROLE];
+export const SANDBOX_APP_ROLES = [READ_SCOPE, GROUP_MEMBER_READ_ROLE, RUN_READ_SCOPE];
 
 export interface MinterConfig {
   key: SigningKey;

@@ -6,7 +6,12 @@ import {
   startLocalIdentityProvider,
   type LocalIdentityProvider,
 } from '../../../src/sandbox/idp';
-import { READ_SCOPE, SANDBOX_TENANT_ID, SANDBOX_USERS } from '../../../src/sandbox/users';
+import {
+  READ_SCOPE,
+  RUN_READ_SCOPE,
+  SANDBOX_TENANT_ID,
+  SANDBOX_USERS,
+} from '../../../src/sandbox/users';
 
 const [avery, , casey, dana] = SANDBOX_USERS;
 let idp: LocalIdentityProvider;
@@ -52,7 +57,7 @@ describe('authenticateGraphRequest', () => {
       kind: 'application',
       oid: SANDBOX_SERVICE_PRINCIPAL_ID,
       scopes: [],
-      roles: [READ_SCOPE, 'GroupMember.Read.All'],
+      roles: [READ_SCOPE, 'GroupMember.Read.All', RUN_READ_SCOPE],
     });
   });
 

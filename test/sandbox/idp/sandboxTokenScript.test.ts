@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { createMemoryLogger } from '../../../src/log';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../../../src/sandbox/idp';
-import { SANDBOX_USERS } from '../../../src/sandbox/users';
+import { RUN_READ_SCOPE, SANDBOX_USERS } from '../../../src/sandbox/users';
 
 const script = join(__dirname, '../../../scripts/sandbox-token.mjs');
 let idp: LocalIdentityProvider;
@@ -33,11 +33,11 @@ describe('npm run token', () => {
     expect(stderr).toContain('Avery Admin');
   });
 
-  it('when asked for the app, then the token is app-only', async () => {
+  it('when asked for the app, then the token is app-only and may read sync runs', async () => {
     const { stdout } = await run(['app']);
-    expect((await idp.authenticateGraphRequest(`Bearer ${stdout.trim()}`)).kind).toBe(
-      'application',
-    );
+    const caller = await idp.authenticateGraphRequest(`Bearer ${stdout.trim()}`);
+    expect(caller.kind).toBe('application');
+    expect(caller.roles).toContain(RUN_READ_SCOPE);
   });
 
   it('when --list is given, then every user and purpose is printed', async () => {

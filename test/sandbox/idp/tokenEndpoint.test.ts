@@ -3,6 +3,8 @@ import { createMemoryLogger } from '../../../src/log';
 import { startLocalIdentityProvider, type LocalIdentityProvider } from '../../../src/sandbox/idp';
 import {
   READ_SCOPE,
+  RUN_READ_SCOPE,
+  RUN_START_SCOPE,
   READWRITE_SCOPE,
   SANDBOX_CLIENT_ID,
   SANDBOX_CLIENT_SECRET,
@@ -97,7 +99,7 @@ describe('token endpoint', () => {
       aud: 'https://graph.microsoft.com',
       tid: SANDBOX_TENANT_ID,
       oid: eli.aadObjectId,
-      scp: READ_SCOPE,
+      scp: `${READ_SCOPE} ${RUN_READ_SCOPE}`,
       wids: eli.wids,
       appid: SANDBOX_CLIENT_ID,
       name: eli.name,
@@ -113,7 +115,9 @@ describe('token endpoint', () => {
     expect(status).toBe(200);
     const claims = decodeJwt(String(body.access_token));
     expect(claims).toMatchObject({ oid, sub: oid, name: 'Alex Wilber', wids: avery.wids });
-    expect(String(claims.scp).split(' ').sort()).toEqual([READ_SCOPE, READWRITE_SCOPE].sort());
+    expect(String(claims.scp).split(' ').sort()).toEqual(
+      [READ_SCOPE, READWRITE_SCOPE, RUN_READ_SCOPE, RUN_START_SCOPE].sort(),
+    );
     expect(decodeJwt(String(body.id_token))).toMatchObject({ oid, name: 'Alex Wilber' });
   });
 
@@ -193,7 +197,11 @@ describe('token endpoint', () => {
     });
     expect(status).toBe(200);
     const claims = decodeJwt(String(body.access_token));
-    expect(claims.roles).toEqual(['IndustryData-OutboundFlow.Read.All', 'GroupMember.Read.All']);
+    expect(claims.roles).toEqual([
+      'IndustryData-OutboundFlow.Read.All',
+      'GroupMember.Read.All',
+      'IndustryData-Run.Read.All',
+    ]);
     expect(claims.scp).toBeUndefined();
     expect(claims.idtyp).toBe('app');
   });

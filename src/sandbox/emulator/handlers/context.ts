@@ -2,6 +2,7 @@
 import { badRequest, notFound } from '../graphErrors';
 import type { PageRequest } from '../paging';
 import type { Route } from '../router';
+import type { RunSimulator } from '../runs/simulator';
 import type { StoredFlow, StoredFlowSet } from '../stateSchema';
 import type { EmulatorStore } from '../store';
 
@@ -14,6 +15,10 @@ export interface HandlerContext {
   /** `$select` of a directory read (groups.ts); undefined = every property. */
   select?: string[];
   store: EmulatorStore;
+  /** The run history (runs/simulator.ts). */
+  runs: RunSimulator;
+  /** Object id of the caller (undefined without authentication). */
+  callerOid?: string;
   /** The emulator's own Graph base URL (…/beta), for nextLinks. */
   baseUrl: string;
   nowMs: number;

@@ -1,4 +1,4 @@
-/** Dispatch table: route kind + method → handler (the 13 operations of docs/graph-notes.md#operations). */
+/** Dispatch table: route kind + method → handler (the operations of docs/graph-notes.md#operations and the run operations of handlers/runs.ts). */
 import { GraphError, type Outcome } from '../graphErrors';
 import type { RouteKind } from '../router';
 import type { HandlerContext } from './context';
@@ -6,6 +6,7 @@ import { createFlowSet, deleteFlowSet, getFlowSet, listFlowSets, updateFlowSet }
 import { createFlow, deleteFlow, getFlow, listFlows, resetFlow, updateFlow } from './flows';
 import { listTransitiveMembers } from './groups';
 import { getRoleGroup, listRoleGroups } from './roleGroups';
+import { getOperation, getRun, getRunStatistics, listOperations, listRuns, startRun } from './runs';
 
 type Handler = (ctx: HandlerContext) => Outcome;
 
@@ -18,6 +19,12 @@ const HANDLERS: Record<RouteKind, Partial<Record<string, Handler>>> = {
   roleGroups: { GET: listRoleGroups },
   roleGroup: { GET: getRoleGroup },
   groupMembers: { GET: listTransitiveMembers },
+  runs: { GET: listRuns },
+  run: { GET: getRun },
+  runStatistics: { GET: getRunStatistics },
+  runStart: { POST: startRun },
+  operations: { GET: listOperations },
+  operation: { GET: getOperation },
 };
 
 /** The handler for a route and method; 405 with `Allow` when the route has no such method. */
