@@ -26,6 +26,7 @@ import { parseNotifyArgs, type NotifyArgs } from '../notifications/notifyArgs';
 import type { Subscription, SubscriptionScope, Topic } from '../domain/notificationRecords';
 import { withMuted, withScope } from '../notifications/subscriptionStore';
 import { command, type CommandContext } from '../bot/command';
+import { RUNS_LEFT_OUT, topicsReadableBy } from './runTopicAccess';
 import type { Reply } from '../bot/command';
 
 const describeStatuses = (statuses: string[] | null) =>
@@ -92,6 +93,8 @@ async function here(
   const by = actorOf(ctx);
   // A delegated read as the person subscribing: who cannot read flow sets cannot subscribe.
   const sets = await setsReadableBy(ctx);
+  const access = await topicsReadableBy(ctx, args.topics);
+  const topics = access.topics;
   const seen = await ctx.services.conversations.get(ctx.conversation.id);
   if (!seen)
     throw new AppError(
@@ -111,7 +114,7 @@ async function here(
     setId: pick?.setId ?? null,
     setName: pick?.setName,
     statuses: args.statuses,
-    ...(args.topics ? { topics: args.topics } : {}),
+    ...(topics ? { topics } : {}),
   };
   let before: Subscription | undefined;
   const after = await createSubscriptionStore(ctx.services.storage).update(key, (current) => {
@@ -134,10 +137,11 @@ async function here(
   const what = pick ? `flow set "${pick.setName}"` : 'every flow set';
   const unchanged = before?.active && before.scopes.some((s) => sameRule(s, scope));
   const lead = unchanged ? 'Notifications were already on' : 'Notifications on';
-  const rule = describeRule(args.statuses, args.topics);
+  const rule = describeRule(args.statuses, topics);
+  const leftOut = access.runsLeftOut ? RUNS_LEFT_OUT : '';
   return [
     {
-      text: `${lead}: I will post ${rule.lead} of ${what} in ${where}${rule.tail}${overlapNote(after, scope)} "notify list" shows what applies to each set; "notify off" stops it.`,
+      text: `${lead}: I will post ${rule.lead} of ${what} in ${where}${rule.tail}${leftOut}${overlapNote(after, scope)} "notify list" shows what applies to each set; "notify off" stops it.`,
     },
   ];
 }
