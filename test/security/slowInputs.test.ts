@@ -1,6 +1,6 @@
 /**
  * One message must not stall everyone (issue 11, item 4): hostile message texts over the real
- * POST /api/messages. Each gets an answer, GET /healthz keeps answering within 100 ms while it
+ * POST /api/messages. Each gets an answer, GET /healthz keeps answering within 250 ms while it
  * is processed, and the event loop is never held for 50 ms or more. Mention stripping and fuzzy
  * matching used to be quadratic: 100,000 "‹" took 22 s, "show " + 10,000 characters 5 s.
  */
@@ -82,7 +82,9 @@ function expectPromptAnswer(result: Processed, answer: RegExp): void {
     expect(result.replies.join('\n')).toMatch(answer);
   }
   expect(result.healthzMs.length).toBeGreaterThan(0);
-  expect(Math.max(...result.healthzMs)).toBeLessThan(100);
+  // The event-loop bound below is the strict guard; /healthz's round trip also waits for the
+  // other jest worker on a 2-core machine, so its bound only has to catch a held loop (seconds).
+  expect(Math.max(...result.healthzMs)).toBeLessThan(250);
   expect(result.maxLoopDelayMs).toBeLessThan(50);
 }
 
@@ -104,7 +106,7 @@ describe('hostile message texts over POST /api/messages', () => {
     ['60,000 unclosed "<at>"', '<at>'.repeat(60_000), TOO_LONG],
     ['"<at>x" and 20,000 "</a"', `<at>x${'</a'.repeat(20_000)}`, TOO_LONG],
   ])(
-    'when a message of %s arrives, then it is answered promptly, /healthz answers within 100 ms and the event loop is never held 50 ms',
+    'when a message of %s arrives, then it is answered promptly, /healthz answers within 250 ms and the event loop is never held 50 ms',
     async (_what, text, answer) => {
       // Best of up to three tries: a quadratic path blocks on every try, while a busy CI machine
       // (other jest workers, GC) can stall one try that did nothing wrong.
