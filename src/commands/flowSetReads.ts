@@ -7,6 +7,7 @@
 import type { FlowSetWithFlows } from '../domain/flowSummary';
 import type { IndustryDataApi } from '../graph';
 import type { FlowSet } from '../domain/flowSchemas';
+import { mapLimit } from '../domain/concurrency';
 
 /**
  * Concurrent list-flows calls: a whole card page (10 sets) at once, so `list` and `status` make
@@ -16,36 +17,12 @@ import type { FlowSet } from '../domain/flowSchemas';
  */
 export const FLOW_READ_CONCURRENCY = 20;
 
-async function mapConcurrently<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    // After one failure the answer is an error card anyway: start no further calls.
-    while (next < items.length && !failed) {
-      const index = next++;
-      try {
-        results[index] = await fn(items[index]!);
-      } catch (err) {
-        failed = true;
-        throw err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** One list-flows call per set, in parallel; order kept. */
 export function withFlows(
   api: IndustryDataApi,
   sets: readonly FlowSet[],
 ): Promise<FlowSetWithFlows[]> {
-  return mapConcurrently(sets, FLOW_READ_CONCURRENCY, async (set) => ({
+  return mapLimit(sets, FLOW_READ_CONCURRENCY, async (set) => ({
     set,
     flows: (await api.listFlows(set.id)).data,
   }));

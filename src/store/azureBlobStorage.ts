@@ -13,7 +13,7 @@
  */
 import type { ContainerClient } from '@azure/storage-blob';
 import { blobNameOf, keyOfBlobName } from './blobNames';
-import { mapLimit } from './concurrency';
+import { mapLimit } from '../domain/concurrency';
 import { DurableStorage, StorageConflictError, StoreItem, StoreItems } from './storage';
 
 /** Downloads and uploads in flight at once for one list or batch. */
