@@ -12,4 +12,9 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/jestRunTeardown.ts',
   // Component tests start real HTTP servers; keep workers at the machine's two cores.
   maxWorkers: 2,
+  // A worker that has grown past this after a test file (the fuzz and multi-instance suites reach
+  // several hundred MB) is replaced by a fresh one: at the end of a run a bloated worker did not
+  // exit within jest's 500 ms ("A worker process has failed to exit gracefully") although it held
+  // no handle or timer. https://jestjs.io/docs/configuration#workeridlememorylimit-numberstring
+  workerIdleMemoryLimit: '400MB',
 };
