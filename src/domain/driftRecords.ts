@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { FLOW_KINDS } from './flowSchemas';
-import { Person } from './pendingChange';
+import { Person, type ChangeKind } from './pendingChange';
 
 export const CONFIG_PREFIX = 'notify-config';
 export const DRIFT_PREFIX = 'notify-drift';
@@ -48,6 +48,17 @@ export const DRIFT_CHANGES = [
   'flowReplaced',
 ] as const;
 export type DriftChange = (typeof DRIFT_CHANGES)[number];
+
+/** The change kind a drift stands for: its history title and the change `undo` plans to revert it. */
+export const DRIFT_KIND: Record<DriftChange, ChangeKind> = {
+  setChanged: 'updateFlowSet',
+  setCreated: 'createFlowSet',
+  setDeleted: 'deleteFlowSet',
+  flowChanged: 'updateFlow',
+  flowAdded: 'createFlow',
+  flowRemoved: 'deleteFlow',
+  flowReplaced: 'createFlow',
+};
 
 /** One preview-style row (diff.ts FieldChange): label and both values as display text. */
 export const DriftRow = z.object({

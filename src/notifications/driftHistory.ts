@@ -7,20 +7,9 @@
  */
 import type { AuditEntry, AuditEvent, AuditLog } from '../history';
 import { OUTSIDE_ACTOR } from '../domain/auditEntry';
-import type { DriftChange, DriftItem } from '../domain/driftRecords';
-import type { ChangeKind, Person } from '../domain/pendingChange';
+import { DRIFT_KIND, type DriftChange, type DriftItem } from '../domain/driftRecords';
+import type { Person } from '../domain/pendingChange';
 import type { Logger } from '../log';
-
-/** The change kind the history shows a drift as (its title: "Edit … flow of …"). */
-export const DRIFT_KIND: Record<DriftChange, ChangeKind> = {
-  setChanged: 'updateFlowSet',
-  setCreated: 'createFlowSet',
-  setDeleted: 'deleteFlowSet',
-  flowChanged: 'updateFlow',
-  flowAdded: 'createFlow',
-  flowRemoved: 'deleteFlow',
-  flowReplaced: 'createFlow',
-};
 
 /** "Flow set name: A → B; Schools: …" or what happened to the object as a whole. */
 export function driftSummary(item: DriftItem): string {

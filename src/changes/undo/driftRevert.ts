@@ -8,23 +8,11 @@
  */
 import type { IndustryDataApi } from '../../graph';
 import { OUTSIDE_ACTOR, type StoredAuditEntry } from '../../domain/auditEntry';
-import type { DriftChange, DriftItem } from '../../domain/driftRecords';
-import type { ChangeKind } from '../../domain/pendingChange';
+import { DRIFT_KIND, type DriftItem } from '../../domain/driftRecords';
 import { undoFlowCreate, undoSetCreate } from './undoCreates';
 import { recreateFlow, recreateSet } from './undoDeletes';
 import { undoFlowEdit, undoSetEdit } from './undoEdits';
 import { explain, type UndoPlan } from './undoSteps';
-
-/** Which change the drift was, in the terms `undo` plans for. */
-const AS_CHANGE: Record<DriftChange, ChangeKind> = {
-  setChanged: 'updateFlowSet',
-  setCreated: 'createFlowSet',
-  setDeleted: 'deleteFlowSet',
-  flowChanged: 'updateFlow',
-  flowAdded: 'createFlow',
-  flowRemoved: 'deleteFlow',
-  flowReplaced: 'createFlow',
-};
 
 /** The drift as if it were an applied change (undo's input); it was applied by nobody we know. */
 export function driftAsApplied(item: DriftItem): StoredAuditEntry {
@@ -33,7 +21,7 @@ export function driftAsApplied(item: DriftItem): StoredAuditEntry {
     changeId: item.id,
     setId: item.setId,
     setName: item.setName,
-    kind: AS_CHANGE[item.change],
+    kind: DRIFT_KIND[item.change],
     ...(item.flowKind ? { flowKind: item.flowKind } : {}),
     ...(item.flowId ? { flowId: item.flowId } : {}),
     event: 'applied',
